@@ -1,0 +1,10 @@
+from django.urls import path
+
+from people import views
+
+urlpatterns = [
+    path("ects/<int:pk>/", views.induction_detail, name="induction_detail"),
+    path("ects/<int:pk>/mentor/", views.change_mentor, name="change_mentor"),
+    path("schools/<int:pk>/people/add/", views.add_role, name="add_role"),
+    path("roles/<int:pk>/end/", views.end_role, name="end_role"),
+]

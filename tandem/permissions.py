@@ -1,0 +1,192 @@
+"""The one place that decides what each person may see and do.
+
+Every view, export and (later) API endpoint asks here. Rules:
+- an ECT sees their own induction; a mentor their current mentees'; an induction tutor and a
+  headteacher their school's; a trust or LA coordinator the schools of their trust; an
+  evaluator only anonymised aggregates of their trust; a programme author their trust's
+  programmes and the shared samples;
+- another organisation's objects answer 404, so nothing about them leaks; a person who may see
+  an organisation but not in the role a page needs gets 403.
+Access is judged on today's date: when a role period ends, so does what it opened.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from organisations.models import School, Trust
+from people.models import Induction, Mentorship, Role, RolePeriod
+from programmes.models import Programme
+
+
+@dataclass
+class Access:
+    """The roles one person holds on one day, by organisation."""
+
+    user_id: int | None
+    schools: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    trusts: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    # Trust of each school the person holds a role at, so trust-owned content can be shown.
+    school_trusts: set[int] = field(default_factory=set)
+
+    def has(self, role: str) -> bool:
+        return bool(self.schools.get(role) or self.trusts.get(role))
+
+    def school_ids(self, *roles: str) -> set[int]:
+        return set().union(*(self.schools.get(role, set()) for role in roles))
+
+    def trust_ids(self, *roles: str) -> set[int]:
+        return set().union(*(self.trusts.get(role, set()) for role in roles))
+
+    @property
+    def roles(self) -> list[str]:
+        return [role for role in Role.values if self.has(role)]
+
+
+def access_for(user, on: date | None = None) -> Access:
+    """One query: the person's current role periods."""
+    if not user.is_authenticated:
+        return Access(user_id=None)
+    # Cached on the user object, which lives for one request.
+    cache = user.__dict__.setdefault("_tandem_access", {})
+    if on in cache:
+        return cache[on]
+    access = Access(user_id=user.pk)
+    periods = RolePeriod.objects.current(on).filter(person=user).values_list(
+        "role", "school_id", "trust_id", "school__trust_id"
+    )
+    for role, school_id, trust_id, school_trust_id in periods:
+        if school_id:
+            access.schools[role].add(school_id)
+            if school_trust_id:
+                access.school_trusts.add(school_trust_id)
+        if trust_id:
+            access.trusts[role].add(trust_id)
+    cache[on] = access
+    return access
+
+
+# Who may open a school's pages at all, and who may change its people.
+SCHOOL_READERS = (Role.INDUCTION_TUTOR, Role.HEADTEACHER)
+SCHOOL_MANAGERS = (Role.INDUCTION_TUTOR, Role.HEADTEACHER)
+
+
+def visible_schools(user) -> QuerySet[School]:
+    access = access_for(user)
+    return School.objects.filter(
+        Q(pk__in=access.school_ids(*SCHOOL_READERS))
+        | Q(trust_id__in=access.trust_ids(Role.COORDINATOR))
+    )
+
+
+def _linked_to_school(access: Access, school: School) -> bool:
+    return school.pk in access.school_ids(*Role.values) or (
+        school.trust_id is not None and school.trust_id in access.trust_ids(*Role.values)
+    )
+
+
+def get_school_for(user, pk: int, *, manage: bool = False) -> School:
+    """The school, if this person may read (or, with manage=True, change) its induction pages."""
+    access = access_for(user)
+    school = School.objects.select_related("trust").filter(pk=pk).first()
+    if school is None or not _linked_to_school(access, school):
+        raise Http404("No such school")
+    readers = school.pk in access.school_ids(*SCHOOL_READERS) or (
+        school.trust_id in access.trust_ids(Role.COORDINATOR)
+    )
+    if not readers or (manage and school.pk not in access.school_ids(*SCHOOL_MANAGERS)):
+        raise PermissionDenied("Your role does not give you this page.")
+    return school
+
+
+def get_trust_for(user, pk: int, role: str) -> Trust:
+    access = access_for(user)
+    trust = Trust.objects.filter(pk=pk).first()
+    if trust is None or not (
+        trust.pk in access.trust_ids(*Role.values) or trust.pk in access.school_trusts
+    ):
+        raise Http404("No such trust")
+    if trust.pk not in access.trust_ids(role):
+        raise PermissionDenied("Your role does not give you this page.")
+    return trust
+
+
+def visible_inductions(user, on: date | None = None) -> QuerySet[Induction]:
+    """Inductions whose records this person may open: own, mentees', school's, trust's."""
+    access = access_for(user, on)
+    day = on or timezone.localdate()
+    mentee_ids = Mentorship.objects.current(day).filter(mentor_id=access.user_id).values("induction")
+    placed = RolePeriod.objects.current(day).filter(role=Role.ECT)
+    at_my_schools = placed.filter(school_id__in=access.school_ids(*SCHOOL_READERS))
+    in_my_trusts = placed.filter(school__trust_id__in=access.trust_ids(Role.COORDINATOR))
+    return Induction.objects.filter(
+        Q(ect_id=access.user_id)
+        | Q(pk__in=mentee_ids)
+        | Q(ect_id__in=at_my_schools.values("person"))
+        | Q(ect_id__in=in_my_trusts.values("person"))
+    )
+
+
+def get_induction_for(user, pk: int) -> Induction:
+    induction = visible_inductions(user).select_related("ect", "programme").filter(pk=pk).first()
+    if induction is None:
+        raise Http404("No such induction")
+    return induction
+
+
+def current_school_of(induction: Induction, on: date | None = None) -> School | None:
+    placement = (
+        RolePeriod.objects.current(on)
+        .filter(person_id=induction.ect_id, role=Role.ECT)
+        .select_related("school")
+        .first()
+    )
+    return placement.school if placement else None
+
+
+def can_manage_induction(user, induction: Induction) -> bool:
+    """Induction tutors and headteachers of the ECT's current school change mentors."""
+    school = current_school_of(induction)
+    return school is not None and school.pk in access_for(user).school_ids(*SCHOOL_MANAGERS)
+
+
+def is_author(user) -> bool:
+    return access_for(user).has(Role.PROGRAMME_AUTHOR)
+
+
+def require_author(user) -> None:
+    if not is_author(user):
+        raise PermissionDenied("Only programme authors may do this.")
+
+
+def author_trusts(user) -> QuerySet[Trust]:
+    return Trust.objects.filter(pk__in=access_for(user).trust_ids(Role.PROGRAMME_AUTHOR))
+
+
+def visible_programmes(user) -> QuerySet[Programme]:
+    """Shared samples, the programmes of any trust the person works in, and those followed by
+    inductions they may see."""
+    access = access_for(user)
+    trusts = access.trust_ids(*Role.values) | access.school_trusts
+    followed = visible_inductions(user).values("programme")
+    return Programme.objects.filter(
+        Q(owner__isnull=True) | Q(owner_id__in=trusts) | Q(pk__in=followed)
+    ).distinct()
+
+
+def get_programme_for(user, slug: str, *, edit: bool = False) -> Programme:
+    programme = visible_programmes(user).select_related("framework", "owner").filter(slug=slug).first()
+    if programme is None:
+        raise Http404("No such programme")
+    if edit and programme.owner_id not in access_for(user).trust_ids(Role.PROGRAMME_AUTHOR):
+        raise PermissionDenied("Only the owning trust's programme authors may change this.")
+    return programme
+
+
+def evaluator_trusts(user) -> QuerySet[Trust]:
+    return Trust.objects.filter(pk__in=access_for(user).trust_ids(Role.EVALUATOR))
