@@ -81,11 +81,12 @@ class SessionForm(GovukModelForm):
 
 
 class StudyPartForm(GovukModelForm):
+    url = forms.URLField(label="Link (optional)", required=False, assume_scheme="https")
+
     class Meta:
         model = StudyPart
         fields = ["kind", "title", "minutes", "url", "body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 5})}
-        labels = {"url": "Link (optional)"}
 
 
 StudyPartFormSet = forms.inlineformset_factory(

@@ -1,0 +1,156 @@
+"""The permission matrix: every page, for anonymous people, outsiders, wrong roles and the
+right roles. Another organisation's objects answer 404; a known object in the wrong role, 403."""
+
+import pytest
+from django.urls import reverse
+
+from people.models import Role
+
+# (url name, how to build its arguments from the cast, {cast member: expected status}).
+# Every member of the cast not listed for a page must get a 403 or 404 there.
+MATRIX = [
+    ("ect_home", lambda c: [], {"ect": 200, "outsider_ect": 200, "mentor": 403, "tutor": 403}),
+    ("mentor_home", lambda c: [], {"mentor": 200, "other_mentor": 200, "ect": 403, "tutor": 403}),
+    (
+        "school_home",
+        lambda c: [c.school_a.pk],
+        {"tutor": 200, "head": 200, "coordinator": 200, "mentor": 403, "ect": 403, "evaluator": 403, "outsider": 404, "outsider_ect": 404},
+    ),
+    (
+        "head_home",
+        lambda c: [c.school_a.pk],
+        {"head": 200, "tutor": 200, "coordinator": 200, "mentor": 403, "ect": 403, "outsider": 404},
+    ),
+    (
+        "trust_home",
+        lambda c: [c.trust_a.pk],
+        {"coordinator": 200, "tutor": 403, "evaluator": 403, "author": 403, "outsider": 404},
+    ),
+    (
+        "evaluator_home",
+        lambda c: [c.trust_a.pk],
+        {"evaluator": 200, "coordinator": 403, "tutor": 403, "outsider": 404},
+    ),
+    ("author_home", lambda c: [], {"author": 200, "tutor": 403, "ect": 403, "evaluator": 403}),
+    (
+        "induction_detail",
+        lambda c: [c.induction.pk],
+        {"ect": 200, "mentor": 200, "tutor": 200, "head": 200, "coordinator": 200, "other_mentor": 404, "evaluator": 404, "author": 404, "outsider": 404, "outsider_ect": 404},
+    ),
+    (
+        "change_mentor",
+        lambda c: [c.induction.pk],
+        {"tutor": 200, "head": 200, "coordinator": 403, "mentor": 403, "ect": 403, "other_mentor": 404, "outsider": 404},
+    ),
+    (
+        "add_role",
+        lambda c: [c.school_a.pk],
+        {"tutor": 200, "head": 200, "coordinator": 403, "mentor": 403, "ect": 403, "outsider": 404},
+    ),
+    (
+        "end_role",
+        lambda c: [c.other_mentor.role_periods.get().pk],
+        {"tutor": 200, "head": 200, "coordinator": 403, "mentor": 403, "outsider": 404},
+    ),
+    ("framework_list", lambda c: [], {"*": 200}),
+    ("framework_import", lambda c: [], {"author": 200, "tutor": 403, "ect": 403, "coordinator": 403}),
+    (
+        "programme_detail",
+        lambda c: [c.programme.slug],
+        {**{m: 200 for m in ("ect", "mentor", "other_mentor", "tutor", "head", "coordinator", "author", "evaluator")}, "outsider": 404, "outsider_ect": 404},
+    ),
+    (
+        "session_detail",
+        lambda c: [c.programme.slug, c.programme.sessions_in_order().first().pk],
+        {**{m: 200 for m in ("ect", "mentor", "other_mentor", "tutor", "head", "coordinator", "author", "evaluator")}, "outsider": 404, "outsider_ect": 404},
+    ),
+    (
+        "session_edit",
+        lambda c: [c.programme.slug, c.programme.sessions_in_order().first().pk],
+        {"author": 200, "tutor": 403, "ect": 403, "outsider": 404},
+    ),
+    ("programme_import", lambda c: [], {"author": 200, "tutor": 403, "ect": 403}),
+    (
+        "programme_export",
+        lambda c: [c.programme.slug],
+        {"author": 200, "ect": 403, "tutor": 403, "outsider": 404},
+    ),
+]
+CAST = [
+    "ect", "mentor", "other_mentor", "tutor", "head", "coordinator", "author", "evaluator",
+    "outsider", "outsider_ect",
+]
+
+
+def _cases():
+    for name, args, expected in MATRIX:
+        for member in CAST:
+            status = expected.get(member, expected.get("*"))
+            yield pytest.param(name, args, member, status, id=f"{name}-{member}")
+
+
+@pytest.mark.parametrize(("name", "args", "member", "expected"), list(_cases()))
+def test_each_role_gets_what_it_may(client, cast, name, args, member, expected):
+    client.force_login(getattr(cast, member))
+    status = client.get(reverse(name, args=args(cast))).status_code
+    if expected is None:
+        assert status in (403, 404), f"{member} must not open {name}"
+    else:
+        assert status == expected
+
+
+@pytest.mark.parametrize(("name", "args", "_"), [(n, a, e) for n, a, e in MATRIX])
+def test_anonymous_people_are_sent_to_sign_in(client, cast, name, args, _):
+    response = client.get(reverse(name, args=args(cast)))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_access_ends_with_the_role_period(client, cast):
+    period = cast.tutor.role_periods.get()
+    period.ends_on = cast.induction.started_on  # ended long before today
+    period.save(update_fields=["ends_on"])
+    client.force_login(cast.tutor)
+    assert client.get(reverse("school_home", args=[cast.school_a.pk])).status_code == 404
+    assert client.get(reverse("induction_detail", args=[cast.induction.pk])).status_code == 404
+
+
+def test_a_former_mentor_no_longer_sees_the_ect(client, cast):
+    mentorship = cast.induction.mentorships.get()
+    mentorship.ends_on = cast.induction.started_on
+    mentorship.save(update_fields=["ends_on"])
+    client.force_login(cast.mentor)
+    assert client.get(reverse("induction_detail", args=[cast.induction.pk])).status_code == 404
+
+
+def test_the_evaluator_sees_no_names(client, cast):
+    client.force_login(cast.evaluator)
+    page = client.get(reverse("evaluator_home", args=[cast.trust_a.pk])).content.decode()
+    for member in ("ect", "mentor", "tutor", "head"):
+        assert getattr(cast, member).full_name not in page
+    assert "fewer than 5" in page
+
+
+def test_a_person_with_no_current_role_sees_an_explanation(client, cast):
+    cast.ect.role_periods.update(ends_on=cast.induction.started_on)
+    client.force_login(cast.ect)
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert b"no current role" in response.content
+
+
+@pytest.mark.parametrize(
+    ("member", "lands_on"),
+    [("ect", "ect_home"), ("mentor", "mentor_home"), ("author", "author_home")],
+)
+def test_home_sends_each_role_to_its_page(client, cast, member, lands_on):
+    client.force_login(getattr(cast, member))
+    assert client.get(reverse("home"))["Location"] == reverse(lands_on)
+
+
+def test_a_mentor_who_is_also_tutor_lands_on_the_school(client, cast):
+    from tandem import factories
+
+    factories.give_role(cast.mentor, Role.INDUCTION_TUTOR, school=cast.school_a)
+    client.force_login(cast.mentor)
+    assert client.get(reverse("home"))["Location"] == reverse("school_home", args=[cast.school_a.pk])
