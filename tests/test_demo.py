@@ -1,0 +1,61 @@
+"""The demo data: deterministic, and with the cases a real trust has."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+
+from accounts.models import User
+from demo.builder import build_demo
+from organisations.models import School, Trust
+from people.models import Induction, Mentorship, Role, RolePeriod
+
+
+@pytest.fixture
+def logins(db):
+    return build_demo(seed=2026)
+
+
+def test_it_builds_a_trust_of_primary_and_secondary_schools_and_a_second_organisation(logins):
+    riverside = Trust.objects.get(name__startswith="Riverside")
+    assert riverside.schools.count() >= 5
+    assert {s.phase for s in riverside.schools.all()} >= {School.Phase.PRIMARY, School.Phase.SECONDARY}
+    assert Trust.objects.count() == 2
+    placed = RolePeriod.objects.current().filter(role=Role.ECT, school__trust=riverside)
+    assert 28 <= placed.count() <= 34
+    years = {i.year() for i in Induction.objects.filter(ect__in=placed.values("person"))}
+    assert years == {1, 2}
+
+
+def test_it_has_the_special_cases(logins):
+    assert RolePeriod.objects.current().filter(role=Role.ECT, fte__lt=Decimal("1")).count() == 1
+    movers = [i for i in Induction.objects.all() if i.ect.role_periods.filter(role=Role.ECT).count() == 2]
+    assert len(movers) == 1
+    assert movers[0].mentorships.count() == 2
+    changed = [i for i in Induction.objects.all() if i.mentorships.count() == 2]
+    assert len(changed) == 2  # the mover and the ECT whose mentor changed
+    tutor_mentors = [
+        m for m in Mentorship.objects.current()
+        if RolePeriod.objects.current().filter(person=m.mentor, role=Role.INDUCTION_TUTOR).exists()
+    ]
+    assert len(tutor_mentors) == 1
+
+
+def test_every_printed_login_can_sign_in(logins, client):
+    for email in logins.values():
+        assert client.login(email=email, password="tandem-demo-2026"), email
+
+
+def test_the_same_seed_gives_the_same_people(db):
+    first = build_demo(seed=7)
+    names = list(User.objects.order_by("email").values_list("email", flat=True))
+    call_command("flush", interactive=False, verbosity=0)
+    assert build_demo(seed=7) == first
+    assert list(User.objects.order_by("email").values_list("email", flat=True)) == names
+
+
+def test_the_command_refuses_without_debug(db):
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError, match="only with DEBUG"):
+        call_command("load_demo")
