@@ -1,11 +1,11 @@
 """The shared cast for every test: one person per role in trust A, and outsiders in trust B.
 
-    ect            ECT at school_a, following the sample programme, mentored by `mentor`
-    mentor         mentor at school_a          other_mentor  mentor at school_a, not of `ect`
-    tutor          induction tutor at school_a head          headteacher at school_a
-    coordinator    coordinator of trust_a      author        programme author for trust_a
-    evaluator      evaluator for trust_a
-    outsider       induction tutor at school_b (trust_b)     outsider_ect  ECT at school_b
+ect            ECT at school_a, following the sample programme, mentored by `mentor`
+mentor         mentor at school_a          other_mentor  mentor at school_a, not of `ect`
+tutor          induction tutor at school_a head          headteacher at school_a
+coordinator    coordinator of trust_a      author        programme author for trust_a
+evaluator      evaluator for trust_a
+outsider       induction tutor at school_b (trust_b)     outsider_ect  ECT at school_b
 """
 
 from datetime import date

@@ -46,11 +46,15 @@ def role_homes(user) -> list[Home]:
             key, home = (role,), Home(role, "My ECTs", reverse("mentor_home"))
         elif role == Role.INDUCTION_TUTOR:
             key = (role, period.school_id)
-            home = Home(role, f"{period.school.name}", reverse("school_home", args=[period.school_id]))
+            home = Home(
+                role, f"{period.school.name}", reverse("school_home", args=[period.school_id])
+            )
         elif role == Role.HEADTEACHER:
             key = (role, period.school_id)
             home = Home(
-                role, f"{period.school.name} overview", reverse("head_home", args=[period.school_id])
+                role,
+                f"{period.school.name} overview",
+                reverse("head_home", args=[period.school_id]),
             )
         elif role == Role.COORDINATOR:
             key = (role, period.trust_id)
@@ -60,7 +64,9 @@ def role_homes(user) -> list[Home]:
         else:
             key = (role, period.trust_id)
             home = Home(
-                role, f"Evaluation: {period.trust.name}", reverse("evaluator_home", args=[period.trust_id])
+                role,
+                f"Evaluation: {period.trust.name}",
+                reverse("evaluator_home", args=[period.trust_id]),
             )
         homes.setdefault(key, home)
     ordered = sorted(homes.values(), key=lambda h: (ORDER.index(h.role), h.label))

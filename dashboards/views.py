@@ -33,15 +33,16 @@ def home(request: HttpRequest) -> HttpResponse:
 def ect_home(request: HttpRequest) -> HttpResponse:
     if not permissions.access_for(request.user).has(Role.ECT):
         raise PermissionDenied("This page is for early career teachers.")
-    induction = (
-        Induction.objects.with_current_details().filter(ect=request.user).first()
-    )
+    induction = Induction.objects.with_current_details().filter(ect=request.user).first()
     if induction is None:
         return render(request, "dashboards/ect_home.html", {"induction": None})
     session = current_sessions([induction])[induction.pk]
     if session is not None:
         session = (
-            type(session).objects.prefetch_related("parts").select_related("module").get(pk=session.pk)
+            type(session)
+            .objects.prefetch_related("parts")
+            .select_related("module")
+            .get(pk=session.pk)
         )
     return render(
         request,
@@ -56,7 +57,9 @@ def mentor_home(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("This page is for mentors.")
     mentee_ids = Mentorship.objects.current().for_mentor(request.user).values("induction")
     inductions = list(
-        Induction.objects.filter(pk__in=mentee_ids).with_current_details().order_by("ect__full_name")
+        Induction.objects.filter(pk__in=mentee_ids)
+        .with_current_details()
+        .order_by("ect__full_name")
     )
     sessions = current_sessions(inductions)
     rows = [(induction, sessions[induction.pk]) for induction in inductions]
@@ -77,9 +80,7 @@ def _school_roster(school) -> dict:
         .order_by("person__full_name")
     )
     tutor_ids = {p.person_id for p in staff if p.role == Role.INDUCTION_TUTOR}
-    mentee_counts = Counter(
-        i.current_mentor.pk for i in inductions if i.current_mentor is not None
-    )
+    mentee_counts = Counter(i.current_mentor.pk for i in inductions if i.current_mentor is not None)
     rows = []
     for induction in inductions:
         mentorship = induction.current_mentorships[0] if induction.current_mentorships else None
@@ -170,7 +171,9 @@ def trust_home(request: HttpRequest, pk: int) -> HttpResponse:
         }
         for school in schools
     ]
-    totals = {key: sum(row[key] for row in rows) for key in ("year1", "year2", "mentors", "unmentored")}
+    totals = {
+        key: sum(row[key] for row in rows) for key in ("year1", "year2", "mentors", "unmentored")
+    }
     return render(
         request, "dashboards/trust_home.html", {"trust": trust, "rows": rows, "totals": totals}
     )

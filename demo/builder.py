@@ -17,24 +17,106 @@ YEAR1_START = date(2026, 9, 1)
 YEAR2_START = date(2025, 9, 1)
 
 FIRST_NAMES = [
-    "Amira", "Ben", "Chloe", "Daniel", "Ella", "Farah", "George", "Hannah", "Isaac", "Jasmine",
-    "Kwame", "Laura", "Mohammed", "Niamh", "Oliver", "Priya", "Quentin", "Rosa", "Samuel",
-    "Tia", "Usman", "Victoria", "William", "Xena", "Yusuf", "Zara", "Aled", "Bethan", "Callum",
-    "Deepa", "Emeka", "Fiona", "Gareth", "Harriet", "Imran", "Jade", "Kieran", "Leah", "Marcus",
-    "Nadia", "Owen", "Poppy", "Rhys", "Sana", "Tom", "Una", "Vikram", "Wendy", "Yasmin",
+    "Amira",
+    "Ben",
+    "Chloe",
+    "Daniel",
+    "Ella",
+    "Farah",
+    "George",
+    "Hannah",
+    "Isaac",
+    "Jasmine",
+    "Kwame",
+    "Laura",
+    "Mohammed",
+    "Niamh",
+    "Oliver",
+    "Priya",
+    "Quentin",
+    "Rosa",
+    "Samuel",
+    "Tia",
+    "Usman",
+    "Victoria",
+    "William",
+    "Xena",
+    "Yusuf",
+    "Zara",
+    "Aled",
+    "Bethan",
+    "Callum",
+    "Deepa",
+    "Emeka",
+    "Fiona",
+    "Gareth",
+    "Harriet",
+    "Imran",
+    "Jade",
+    "Kieran",
+    "Leah",
+    "Marcus",
+    "Nadia",
+    "Owen",
+    "Poppy",
+    "Rhys",
+    "Sana",
+    "Tom",
+    "Una",
+    "Vikram",
+    "Wendy",
+    "Yasmin",
 ]
 LAST_NAMES = [
-    "Ahmed", "Baker", "Campbell", "Davies", "Evans", "Fletcher", "Green", "Hughes", "Iqbal",
-    "Jones", "Khan", "Lewis", "Morgan", "Nowak", "Okafor", "Patel", "Quinn", "Roberts", "Singh",
-    "Taylor", "Usher", "Vaughan", "Walker", "Young", "Zhang", "Brennan", "Chowdhury", "Doyle",
+    "Ahmed",
+    "Baker",
+    "Campbell",
+    "Davies",
+    "Evans",
+    "Fletcher",
+    "Green",
+    "Hughes",
+    "Iqbal",
+    "Jones",
+    "Khan",
+    "Lewis",
+    "Morgan",
+    "Nowak",
+    "Okafor",
+    "Patel",
+    "Quinn",
+    "Roberts",
+    "Singh",
+    "Taylor",
+    "Usher",
+    "Vaughan",
+    "Walker",
+    "Young",
+    "Zhang",
+    "Brennan",
+    "Chowdhury",
+    "Doyle",
 ]
 SECONDARY_SUBJECTS = [
-    "English", "Mathematics", "Science", "History", "Geography", "French", "Art", "Music",
-    "Physical education", "Computing", "Religious education", "Design and technology",
+    "English",
+    "Mathematics",
+    "Science",
+    "History",
+    "Geography",
+    "French",
+    "Art",
+    "Music",
+    "Physical education",
+    "Computing",
+    "Religious education",
+    "Design and technology",
 ]
 ITE_PROVIDERS = [
-    "University of the North (PGCE)", "Midshire SCITT", "Coastal Teaching School Hub",
-    "City University (BEd)", "Teach Forward (employment-based)",
+    "University of the North (PGCE)",
+    "Midshire SCITT",
+    "Coastal Teaching School Hub",
+    "City University (BEd)",
+    "Teach Forward (employment-based)",
 ]
 
 # name, phase, ECTs in year 1, ECTs in year 2, mentors, two-week timetable
@@ -151,7 +233,9 @@ def build_demo(seed: int = 2026) -> dict[str, str]:
     old_mentorship = mover.mentorships.get()
     old_mentorship.ends_on = date(2026, 2, 13)
     old_mentorship.save(update_fields=["ends_on"])
-    factories.give_role(mover.ect, Role.ECT, school=brookside["school"], starts_on=date(2026, 2, 23))
+    factories.give_role(
+        mover.ect, Role.ECT, school=brookside["school"], starts_on=date(2026, 2, 23)
+    )
     factories.make_mentorship(brookside["mentors"][0], mover, starts_on=date(2026, 2, 23))
 
     # An ECT whose mentor changed after the October half term.
@@ -163,23 +247,31 @@ def build_demo(seed: int = 2026) -> dict[str, str]:
 
     # At a small primary, the induction tutor also mentors one ECT: allowed, but flagged
     # until safeguards are recorded.
-    factories.give_role(meadow["tutor"], Role.MENTOR, school=meadow["school"], starts_on=date(2024, 9, 1))
+    factories.give_role(
+        meadow["tutor"], Role.MENTOR, school=meadow["school"], starts_on=date(2024, 9, 1)
+    )
     tutored = meadow["ects"][0]
     mentorship = tutored.mentorships.get()
     mentorship.mentor = meadow["tutor"]
     mentorship.save(update_fields=["mentor"])
 
     domain = "riverside-trust.example"
-    coordinator = factories.make_person("Helen Ashworth", email=f"coordinator@{domain}", password=PASSWORD)
+    coordinator = factories.make_person(
+        "Helen Ashworth", email=f"coordinator@{domain}", password=PASSWORD
+    )
     factories.give_role(coordinator, Role.COORDINATOR, trust=riverside, starts_on=date(2020, 9, 1))
     author = factories.make_person("Tariq Osei", email=f"author@{domain}", password=PASSWORD)
     factories.give_role(author, Role.PROGRAMME_AUTHOR, trust=riverside, starts_on=date(2023, 1, 1))
-    evaluator = factories.make_person("Dr Ruth Ellison", email=f"evaluator@{domain}", password=PASSWORD)
+    evaluator = factories.make_person(
+        "Dr Ruth Ellison", email=f"evaluator@{domain}", password=PASSWORD
+    )
     factories.give_role(evaluator, Role.EVALUATOR, trust=riverside, starts_on=date(2025, 9, 1))
     la_coordinator = factories.make_person(
         "Graham Pike", email="coordinator@northshire.example", password=PASSWORD
     )
-    factories.give_role(la_coordinator, Role.COORDINATOR, trust=northshire, starts_on=date(2020, 9, 1))
+    factories.give_role(
+        la_coordinator, Role.COORDINATOR, trust=northshire, starts_on=date(2020, 9, 1)
+    )
 
     return {
         "ECT": brookside["ects"][0].ect.email,

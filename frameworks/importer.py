@@ -70,7 +70,9 @@ def parse_statements(text: str, filename: str = "the file") -> list[StatementRow
             first_row_of_code[code] = number
         kind = _KINDS.get(cells.get("kind", "").lower())
         if kind is None:
-            problem("kind", f"unknown kind {cells.get('kind')!r}; use 'learn that' or 'learn how to'")
+            problem(
+                "kind", f"unknown kind {cells.get('kind')!r}; use 'learn that' or 'learn how to'"
+            )
         statement_text = cells.get("text", "")
         if not statement_text:
             problem("text", "the statement has no text")

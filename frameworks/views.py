@@ -28,9 +28,12 @@ def framework_list(request: HttpRequest) -> HttpResponse:
 def framework_detail(request: HttpRequest, pk: int) -> HttpResponse:
     framework = get_object_or_404(
         Framework.objects.prefetch_related(
-            Prefetch("areas", queryset=Area.objects.prefetch_related(
-                Prefetch("statements", queryset=Statement.objects.order_by("position"))
-            ))
+            Prefetch(
+                "areas",
+                queryset=Area.objects.prefetch_related(
+                    Prefetch("statements", queryset=Statement.objects.order_by("position"))
+                ),
+            )
         ),
         pk=pk,
     )

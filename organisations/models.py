@@ -48,7 +48,6 @@ class School(models.Model):
         return self.name
 
 
-
 def academic_year(day: date) -> int:
     """The calendar year in which the school year containing this day began (September)."""
     return day.year if day.month >= 9 else day.year - 1

@@ -16,9 +16,15 @@ User = get_user_model()
 
 class AddRoleForm(GovukForm):
     email = forms.EmailField(help_text="Their school email address: they sign in with it.")
-    full_name = forms.CharField(max_length=200, help_text="Needed only for someone new to Tandem.", required=False)
+    full_name = forms.CharField(
+        max_length=200, help_text="Needed only for someone new to Tandem.", required=False
+    )
     role = forms.ChoiceField(
-        choices=[(r.value, r.label) for r in Role if r in (Role.ECT, Role.MENTOR, Role.INDUCTION_TUTOR, Role.HEADTEACHER)],
+        choices=[
+            (r.value, r.label)
+            for r in Role
+            if r in (Role.ECT, Role.MENTOR, Role.INDUCTION_TUTOR, Role.HEADTEACHER)
+        ],
         widget=forms.RadioSelect,
     )
     starts_on = forms.DateField(label="Starts on", widget=DateInput)
@@ -40,7 +46,9 @@ class AddRoleForm(GovukForm):
     subjects = forms.CharField(
         required=False, help_text="For a new ECT only: subjects they teach, separated by commas."
     )
-    ite_provider = forms.CharField(label="ITE provider", required=False, help_text="For a new ECT only.")
+    ite_provider = forms.CharField(
+        label="ITE provider", required=False, help_text="For a new ECT only."
+    )
 
     def __init__(self, *args, school: School, **kwargs):
         super().__init__(*args, **kwargs)
@@ -51,7 +59,9 @@ class AddRoleForm(GovukForm):
         email = (data.get("email") or "").lower()
         self.person = User.objects.filter(email=email).first() if email else None
         if email and self.person is None and not data.get("full_name"):
-            self.add_error("full_name", "Enter their full name: nobody with this email is in Tandem yet.")
+            self.add_error(
+                "full_name", "Enter their full name: nobody with this email is in Tandem yet."
+            )
         starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
         if starts_on and ends_on and ends_on < starts_on:
             self.add_error("ends_on", "The end date must be on or after the start date.")
@@ -63,7 +73,11 @@ class AddRoleForm(GovukForm):
                 self.add_error("phase", "Choose the ECT's phase to start their induction.")
         if self.person is not None and role and starts_on:
             period = RolePeriod(
-                person=self.person, role=role, school=self.school, starts_on=starts_on, ends_on=ends_on
+                person=self.person,
+                role=role,
+                school=self.school,
+                starts_on=starts_on,
+                ends_on=ends_on,
             )
             if period.same_kind_overlaps().overlapping(starts_on, ends_on).exists():
                 where = "another school" if role == Role.ECT else "this school"
@@ -85,7 +99,8 @@ class EndRoleForm(GovukForm):
         ends_on = self.cleaned_data["ends_on"]
         if ends_on < self.period.starts_on:
             raise ValidationError(
-                f"The end date must be on or after the start date ({self.period.starts_on:%-d %B %Y})."
+                "The end date must be on or after the start date "
+                f"({self.period.starts_on:%-d %B %Y})."
             )
         return ends_on
 
@@ -106,9 +121,9 @@ class ChangeMentorForm(GovukForm):
         super().__init__(*args, **kwargs)
         self.induction = induction
         mentors = RolePeriod.objects.current().at_school(school).of_role(Role.MENTOR)
-        self.fields["mentor"].queryset = User.objects.filter(pk__in=mentors.values("person")).exclude(
-            pk=induction.ect_id
-        )
+        self.fields["mentor"].queryset = User.objects.filter(
+            pk__in=mentors.values("person")
+        ).exclude(pk=induction.ect_id)
         self.current = induction.mentorships.current().first()
 
     def clean(self):
@@ -128,7 +143,9 @@ class ChangeMentorForm(GovukForm):
         if self.current:
             later = later.exclude(pk=self.current.pk)
         if later.exists():
-            self.add_error("starts_on", "Another mentorship is already planned from this date or later.")
+            self.add_error(
+                "starts_on", "Another mentorship is already planned from this date or later."
+            )
         return data
 
     def save(self) -> Mentorship:

@@ -25,9 +25,15 @@ def induction_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     mentorships = induction.mentorships.select_related("mentor").order_by("-starts_on")
     school = permissions.current_school_of(induction)
-    tutor_ids = set(
-        RolePeriod.objects.current().filter(role=Role.INDUCTION_TUTOR, school=school).values_list("person_id", flat=True)
-    ) if school else set()
+    tutor_ids = (
+        set(
+            RolePeriod.objects.current()
+            .filter(role=Role.INDUCTION_TUTOR, school=school)
+            .values_list("person_id", flat=True)
+        )
+        if school
+        else set()
+    )
     return render(
         request,
         "people/induction_detail.html",
@@ -90,7 +96,11 @@ def add_role(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def end_role(request: HttpRequest, pk: int) -> HttpResponse:
-    period = RolePeriod.objects.select_related("person", "school").filter(pk=pk, school__isnull=False).first()
+    period = (
+        RolePeriod.objects.select_related("person", "school")
+        .filter(pk=pk, school__isnull=False)
+        .first()
+    )
     if period is None:
         raise Http404("No such role")
     school = permissions.get_school_for(request.user, period.school_id, manage=True)
@@ -108,6 +118,12 @@ def end_role(request: HttpRequest, pk: int) -> HttpResponse:
                     starts_on__lte=period.ends_on,
                     induction__ect__in=ects_here,
                 ).update(ends_on=period.ends_on)
-        messages.success(request, f"{period.person}'s role as {period.get_role_display().lower()} ends on {period.ends_on:%-d %B %Y}.")
+        messages.success(
+            request,
+            f"{period.person}'s role as {period.get_role_display().lower()} "
+            f"ends on {period.ends_on:%-d %B %Y}.",
+        )
         return redirect("school_home", school.pk)
-    return render(request, "people/end_role.html", {"form": form, "period": period, "school": school})
+    return render(
+        request, "people/end_role.html", {"form": form, "period": period, "school": school}
+    )

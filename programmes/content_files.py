@@ -154,7 +154,9 @@ def _parse_session(slug: str, files: dict[str, bytes], problems: list[Problem]) 
     for phase in spec.phases:
         if phase not in PHASES:
             problems.append(
-                Problem(f"{where}, field 'phases'", f"unknown phase {phase!r}; use {sorted(PHASES)}")
+                Problem(
+                    f"{where}, field 'phases'", f"unknown phase {phase!r}; use {sorted(PHASES)}"
+                )
             )
     spec.subjects = _string_list(meta, "subjects", where, problems)
     spec.statement_codes = _string_list(meta, "statements", where, problems)
@@ -170,7 +172,10 @@ def _parse_session(slug: str, files: dict[str, bytes], problems: list[Problem]) 
         kind = _text(part, "kind", part_where, problems)
         if kind and kind not in PART_KINDS:
             problems.append(
-                Problem(f"{part_where}, field 'kind'", f"unknown kind {kind!r}; use {sorted(PART_KINDS)}")
+                Problem(
+                    f"{part_where}, field 'kind'",
+                    f"unknown kind {kind!r}; use {sorted(PART_KINDS)}",
+                )
             )
         minutes = part.get("minutes")
         if not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= 120:
@@ -194,10 +199,14 @@ def _parse_session(slug: str, files: dict[str, bytes], problems: list[Problem]) 
     unknown = set(mentor) - set(MENTOR_FIELDS)
     if unknown:
         problems.append(
-            Problem(f"{where}, field 'mentor'", f"unknown keys {sorted(unknown)}; use {sorted(MENTOR_FIELDS)}")
+            Problem(
+                f"{where}, field 'mentor'",
+                f"unknown keys {sorted(unknown)}; use {sorted(MENTOR_FIELDS)}",
+            )
         )
     spec.mentor = {
-        key: _text(mentor, key, f"{where}, mentor", problems, required=False) for key in MENTOR_FIELDS
+        key: _text(mentor, key, f"{where}, mentor", problems, required=False)
+        for key in MENTOR_FIELDS
     }
     return spec
 
@@ -206,20 +215,26 @@ def parse_programme(files: dict[str, bytes]) -> ProgrammeSpec:
     problems: list[Problem] = []
     if "programme.yaml" not in files:
         raise ImportRejected([Problem("programme.yaml", "the folder has no programme.yaml")])
-    head = _load_yaml(decode_text(files["programme.yaml"], "programme.yaml"), "programme.yaml", problems)
+    head = _load_yaml(
+        decode_text(files["programme.yaml"], "programme.yaml"), "programme.yaml", problems
+    )
     if head is None:
         raise ImportRejected(problems)
     where = "programme.yaml"
     slug = _text(head, "slug", where, problems)
     if slug and not SLUG.match(slug):
-        problems.append(Problem(f"{where}, field 'slug'", "use lower-case letters, digits and hyphens"))
+        problems.append(
+            Problem(f"{where}, field 'slug'", "use lower-case letters, digits and hyphens")
+        )
     audience = _text(head, "audience", where, problems, required=False) or "ect"
     if audience not in Programme.Audience.values:
         problems.append(Problem(f"{where}, field 'audience'", "must be 'ect' or 'mentor'"))
     framework = None
     reference = head.get("framework")
     if not isinstance(reference, dict):
-        problems.append(Problem(f"{where}, field 'framework'", "give the framework's name and version"))
+        problems.append(
+            Problem(f"{where}, field 'framework'", "give the framework's name and version")
+        )
     else:
         framework = Framework.objects.filter(
             name=str(reference.get("name", "")), version=str(reference.get("version", ""))
@@ -248,7 +263,9 @@ def parse_programme(files: dict[str, bytes]) -> ProgrammeSpec:
         for position, raw_module in enumerate(raw_year.get("modules") or [], start=1):
             module_where = f"{where}, year {number}, module {position}"
             if not isinstance(raw_module, dict):
-                problems.append(Problem(module_where, "expected slug, title, half_term and sessions"))
+                problems.append(
+                    Problem(module_where, "expected slug, title, half_term and sessions")
+                )
                 continue
             half_term = raw_module.get("half_term")
             if half_term not in HALF_TERMS or isinstance(half_term, bool):
@@ -266,15 +283,18 @@ def parse_programme(files: dict[str, bytes]) -> ProgrammeSpec:
             seen_modules.add(module.slug)
             for session_slug in _string_list(raw_module, "sessions", module_where, problems):
                 if session_slug in seen_sessions:
-                    problems.append(Problem(module_where, f"session {session_slug!r} is listed twice"))
+                    problems.append(
+                        Problem(module_where, f"session {session_slug!r} is listed twice")
+                    )
                     continue
                 seen_sessions.add(session_slug)
                 module.sessions.append(_parse_session(session_slug, files, problems))
             years[number].append(module)
     for name in files:
-        if name.startswith("sessions/") and name.endswith(".md"):
-            if name.removeprefix("sessions/").removesuffix(".md") not in seen_sessions:
-                problems.append(Problem(name, "no module lists this session; add it to programme.yaml"))
+        session_slug = name.removeprefix("sessions/").removesuffix(".md")
+        listed = session_slug in seen_sessions
+        if name.startswith("sessions/") and name.endswith(".md") and not listed:
+            problems.append(Problem(name, "no module lists this session; add it to programme.yaml"))
     if framework is not None:
         known = set(framework.statements.values_list("code", flat=True))
         for modules in years.values():
@@ -311,7 +331,11 @@ def import_programme(files: dict[str, bytes], *, owner: Trust | None) -> Program
     existing = Programme.objects.filter(slug=spec.slug).first()
     if existing is not None and existing.owner_id != (owner.pk if owner else None):
         raise ImportRejected(
-            [Problem("programme.yaml, field 'slug'", f"{spec.slug!r} belongs to another organisation")]
+            [
+                Problem(
+                    "programme.yaml, field 'slug'", f"{spec.slug!r} belongs to another organisation"
+                )
+            ]
         )
     with transaction.atomic():
         programme, _ = Programme.objects.update_or_create(
@@ -349,7 +373,9 @@ def import_programme(files: dict[str, bytes], *, owner: Trust | None) -> Program
 
 def _save_session(module: Module, position: int, spec: SessionSpec, statements: dict) -> None:
     # Sessions are matched across the whole programme so one can move between modules.
-    session = Session.objects.filter(module__year__programme=module.year.programme, slug=spec.slug).first()
+    session = Session.objects.filter(
+        module__year__programme=module.year.programme, slug=spec.slug
+    ).first()
     values = {
         "module": module,
         "position": position,

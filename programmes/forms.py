@@ -8,7 +8,7 @@ from tandem.forms import GovukForm, GovukModelForm
 class ProgrammeImportForm(GovukForm):
     file = forms.FileField(
         label="Zip file of the programme folder",
-        help_text="The folder holds programme.yaml and a sessions folder. See the format guide below.",
+        help_text="The folder holds programme.yaml and a sessions folder: see the guide below.",
         widget=forms.ClearableFileInput(attrs={"accept": ".zip,application/zip"}),
     )
     owner = forms.ModelChoiceField(queryset=None, label="Trust", empty_label=None)

@@ -22,7 +22,9 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
         Prefetch(
             "modules",
             queryset=Module.objects.prefetch_related(
-                Prefetch("sessions", queryset=Session.objects.prefetch_related("parts", "statements"))
+                Prefetch(
+                    "sessions", queryset=Session.objects.prefetch_related("parts", "statements")
+                )
             ),
         )
     )
@@ -103,9 +105,7 @@ def programme_import(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"Imported {programme.name}.")
             return redirect("programme_detail", programme.slug)
-    return render(
-        request, "programmes/programme_import.html", {"form": form, "problems": problems}
-    )
+    return render(request, "programmes/programme_import.html", {"form": form, "problems": problems})
 
 
 @login_required

@@ -2,8 +2,8 @@
 same way. Each takes keyword arguments for what matters and defaults the rest."""
 
 from datetime import date
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 from itertools import count
 from pathlib import Path
 
@@ -26,11 +26,19 @@ def make_trust(name: str | None = None, kind: str = Trust.Kind.MAT) -> Trust:
 
 
 def make_school(
-    trust: Trust | None = None, *, name: str | None = None, phase: str = School.Phase.PRIMARY, **fields
+    trust: Trust | None = None,
+    *,
+    name: str | None = None,
+    phase: str = School.Phase.PRIMARY,
+    **fields,
 ) -> School:
     number = next(_serial)
     return School.objects.create(
-        trust=trust, name=name or f"School {number}", urn=fields.pop("urn", f"{100000 + number}"), phase=phase, **fields
+        trust=trust,
+        name=name or f"School {number}",
+        urn=fields.pop("urn", f"{100000 + number}"),
+        phase=phase,
+        **fields,
     )
 
 
@@ -40,9 +48,27 @@ def make_terms(school: School, first_autumn: int) -> list[Term]:
     terms = []
     for year in (first_autumn, first_autumn + 1):
         spec = [
-            (f"Autumn {year}", date(year, 9, 1), date(year, 12, 18), date(year, 10, 26), date(year, 10, 30)),
-            (f"Spring {year + 1}", date(year + 1, 1, 4), date(year + 1, 3, 26), date(year + 1, 2, 15), date(year + 1, 2, 19)),
-            (f"Summer {year + 1}", date(year + 1, 4, 12), date(year + 1, 7, 21), date(year + 1, 5, 31), date(year + 1, 6, 4)),
+            (
+                f"Autumn {year}",
+                date(year, 9, 1),
+                date(year, 12, 18),
+                date(year, 10, 26),
+                date(year, 10, 30),
+            ),
+            (
+                f"Spring {year + 1}",
+                date(year + 1, 1, 4),
+                date(year + 1, 3, 26),
+                date(year + 1, 2, 15),
+                date(year + 1, 2, 19),
+            ),
+            (
+                f"Summer {year + 1}",
+                date(year + 1, 4, 12),
+                date(year + 1, 7, 21),
+                date(year + 1, 5, 31),
+                date(year + 1, 6, 4),
+            ),
         ]
         for name, starts, ends, break_starts, break_ends in spec:
             terms.append(
@@ -89,7 +115,13 @@ def give_role(
     fte: Decimal | str = "1.00",
 ) -> RolePeriod:
     return RolePeriod.objects.create(
-        person=person, role=role, school=school, trust=trust, starts_on=starts_on, ends_on=ends_on, fte=Decimal(fte)
+        person=person,
+        role=role,
+        school=school,
+        trust=trust,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        fte=Decimal(fte),
     )
 
 
@@ -118,7 +150,14 @@ def make_ect(
     )
 
 
-def make_mentorship(mentor, induction: Induction, *, starts_on: date | None = None, ends_on=None, safeguards: str = "") -> Mentorship:
+def make_mentorship(
+    mentor,
+    induction: Induction,
+    *,
+    starts_on: date | None = None,
+    ends_on=None,
+    safeguards: str = "",
+) -> Mentorship:
     return Mentorship.objects.create(
         mentor=mentor,
         induction=induction,
@@ -129,7 +168,9 @@ def make_mentorship(mentor, induction: Induction, *, starts_on: date | None = No
 
 
 def load_sample_framework() -> Framework:
-    existing = Framework.objects.filter(name="Tandem sample framework", version="2026 sample").first()
+    existing = Framework.objects.filter(
+        name="Tandem sample framework", version="2026 sample"
+    ).first()
     if existing:
         return existing
     return import_framework(

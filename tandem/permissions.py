@@ -57,8 +57,10 @@ def access_for(user, on: date | None = None) -> Access:
     if on in cache:
         return cache[on]
     access = Access(user_id=user.pk)
-    periods = RolePeriod.objects.current(on).filter(person=user).values_list(
-        "role", "school_id", "trust_id", "school__trust_id"
+    periods = (
+        RolePeriod.objects.current(on)
+        .filter(person=user)
+        .values_list("role", "school_id", "trust_id", "school__trust_id")
     )
     for role, school_id, trust_id, school_trust_id in periods:
         if school_id:
@@ -120,7 +122,9 @@ def visible_inductions(user, on: date | None = None) -> QuerySet[Induction]:
     """Inductions whose records this person may open: own, mentees', school's, trust's."""
     access = access_for(user, on)
     day = on or timezone.localdate()
-    mentee_ids = Mentorship.objects.current(day).filter(mentor_id=access.user_id).values("induction")
+    mentee_ids = (
+        Mentorship.objects.current(day).filter(mentor_id=access.user_id).values("induction")
+    )
     placed = RolePeriod.objects.current(day).filter(role=Role.ECT)
     at_my_schools = placed.filter(school_id__in=access.school_ids(*SCHOOL_READERS))
     in_my_trusts = placed.filter(school__trust_id__in=access.trust_ids(Role.COORDINATOR))
@@ -180,7 +184,9 @@ def visible_programmes(user) -> QuerySet[Programme]:
 
 
 def get_programme_for(user, slug: str, *, edit: bool = False) -> Programme:
-    programme = visible_programmes(user).select_related("framework", "owner").filter(slug=slug).first()
+    programme = (
+        visible_programmes(user).select_related("framework", "owner").filter(slug=slug).first()
+    )
     if programme is None:
         raise Http404("No such programme")
     if edit and programme.owner_id not in access_for(user).trust_ids(Role.PROGRAMME_AUTHOR):

@@ -124,7 +124,9 @@ def test_the_evaluator_sees_counts_with_small_groups_hidden(client, cast):
 def test_the_session_page_shows_study_and_mentor_materials(client, cast):
     session = cast.programme.sessions_in_order().first()
     client.force_login(cast.ect)
-    page = client.get(reverse("session_detail", args=[cast.programme.slug, session.pk])).content.decode()
+    page = client.get(
+        reverse("session_detail", args=[cast.programme.slug, session.pk])
+    ).content.decode()
     assert "Why the start of a lesson matters so much" in page
     assert "Watch the first five minutes only." in page
     assert "<strong>A fixed entry routine.</strong>" in page

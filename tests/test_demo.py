@@ -19,7 +19,10 @@ def logins(db):
 def test_it_builds_a_trust_of_primary_and_secondary_schools_and_a_second_organisation(logins):
     riverside = Trust.objects.get(name__startswith="Riverside")
     assert riverside.schools.count() >= 5
-    assert {s.phase for s in riverside.schools.all()} >= {School.Phase.PRIMARY, School.Phase.SECONDARY}
+    assert {s.phase for s in riverside.schools.all()} >= {
+        School.Phase.PRIMARY,
+        School.Phase.SECONDARY,
+    }
     assert Trust.objects.count() == 2
     placed = RolePeriod.objects.current().filter(role=Role.ECT, school__trust=riverside)
     assert 28 <= placed.count() <= 34
@@ -29,13 +32,16 @@ def test_it_builds_a_trust_of_primary_and_secondary_schools_and_a_second_organis
 
 def test_it_has_the_special_cases(logins):
     assert RolePeriod.objects.current().filter(role=Role.ECT, fte__lt=Decimal("1")).count() == 1
-    movers = [i for i in Induction.objects.all() if i.ect.role_periods.filter(role=Role.ECT).count() == 2]
+    movers = [
+        i for i in Induction.objects.all() if i.ect.role_periods.filter(role=Role.ECT).count() == 2
+    ]
     assert len(movers) == 1
     assert movers[0].mentorships.count() == 2
     changed = [i for i in Induction.objects.all() if i.mentorships.count() == 2]
     assert len(changed) == 2  # the mover and the ECT whose mentor changed
     tutor_mentors = [
-        m for m in Mentorship.objects.current()
+        m
+        for m in Mentorship.objects.current()
         if RolePeriod.objects.current().filter(person=m.mentor, role=Role.INDUCTION_TUTOR).exists()
     ]
     assert len(tutor_mentors) == 1

@@ -11,7 +11,11 @@ from frameworks.models import Area, Framework, Statement
 from tandem.factories import SAMPLES
 from tandem.imports import ImportRejected
 
-GOOD = b"area,code,kind,text\n1,1.1,learn that,Expectations matter.\n2,2.1,learn how to,Use small steps.\n"
+GOOD = (
+    b"area,code,kind,text\n"
+    b"1,1.1,learn that,Expectations matter.\n"
+    b"2,2.1,learn how to,Use small steps.\n"
+)
 
 
 def _rejected(data: bytes) -> list[str]:
@@ -141,6 +145,8 @@ def test_the_upload_page_shows_each_problem_and_saves_nothing(client, cast):
 def test_the_upload_page_imports_a_good_file(client, cast):
     client.force_login(cast.author)
     upload = SimpleUploadedFile("f.csv", GOOD, "text/csv")
-    response = client.post(reverse("framework_import"), {"name": "New", "version": "1", "file": upload})
+    response = client.post(
+        reverse("framework_import"), {"name": "New", "version": "1", "file": upload}
+    )
     framework = Framework.objects.get(name="New")
     assert response["Location"] == reverse("framework_detail", args=[framework.pk])

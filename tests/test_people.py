@@ -14,21 +14,28 @@ from tandem import factories
 
 def test_a_period_may_not_end_before_it_starts(cast):
     period = RolePeriod(
-        person=cast.mentor, role=Role.MENTOR, school=cast.school_b,
-        starts_on=date(2026, 9, 1), ends_on=date(2026, 8, 1),
+        person=cast.mentor,
+        role=Role.MENTOR,
+        school=cast.school_b,
+        starts_on=date(2026, 9, 1),
+        ends_on=date(2026, 8, 1),
     )
     with pytest.raises(ValidationError, match="end date must be on or after"):
         period.full_clean()
 
 
 def test_an_ect_may_not_be_placed_at_two_schools_at_once(cast):
-    period = RolePeriod(person=cast.ect, role=Role.ECT, school=cast.school_b, starts_on=date(2026, 10, 1))
+    period = RolePeriod(
+        person=cast.ect, role=Role.ECT, school=cast.school_b, starts_on=date(2026, 10, 1)
+    )
     with pytest.raises(ValidationError, match="overlaps another period"):
         period.full_clean()
 
 
 def test_a_mentor_may_work_at_two_schools_at_once(cast):
-    RolePeriod(person=cast.mentor, role=Role.MENTOR, school=cast.school_b, starts_on=date(2026, 10, 1)).full_clean()
+    RolePeriod(
+        person=cast.mentor, role=Role.MENTOR, school=cast.school_b, starts_on=date(2026, 10, 1)
+    ).full_clean()
 
 
 def test_current_periods_follow_the_dates(cast):
@@ -40,9 +47,15 @@ def test_current_periods_follow_the_dates(cast):
 
 def _add(client, cast, **overrides):
     data = {
-        "email": "new.ect@example.test", "full_name": "New Ect", "role": "ect",
-        "starts_on": "2026-11-30", "ends_on": "", "fte": "0.8", "phase": "primary",
-        "subjects": "", "ite_provider": "A SCITT",
+        "email": "new.ect@example.test",
+        "full_name": "New Ect",
+        "role": "ect",
+        "starts_on": "2026-11-30",
+        "ends_on": "",
+        "fte": "0.8",
+        "phase": "primary",
+        "subjects": "",
+        "ite_provider": "A SCITT",
     }
     data.update(overrides)
     client.force_login(cast.tutor)
@@ -101,7 +114,8 @@ def test_changing_mentor_offers_only_this_schools_mentors(client, cast):
     factories.give_role(stranger, Role.MENTOR, school=cast.school_b)
     client.force_login(cast.tutor)
     response = client.post(
-        reverse("change_mentor", args=[cast.induction.pk]), {"mentor": stranger.pk, "starts_on": "2026-11-30"}
+        reverse("change_mentor", args=[cast.induction.pk]),
+        {"mentor": stranger.pk, "starts_on": "2026-11-30"},
     )
     assert b"Select a valid choice" in response.content
     assert Mentorship.objects.filter(mentor=stranger).count() == 0

@@ -6,6 +6,11 @@ from django.urls import reverse
 
 from people.models import Role
 
+# Programme content is open to everyone who works in the owning trust.
+TRUST_A_READS = dict.fromkeys(
+    ["ect", "mentor", "other_mentor", "tutor", "head", "coordinator", "author", "evaluator"], 200
+)
+
 # (url name, how to build its arguments from the cast, {cast member: expected status}).
 # Every member of the cast not listed for a page must get a 403 or 404 there.
 MATRIX = [
@@ -14,7 +19,16 @@ MATRIX = [
     (
         "school_home",
         lambda c: [c.school_a.pk],
-        {"tutor": 200, "head": 200, "coordinator": 200, "mentor": 403, "ect": 403, "evaluator": 403, "outsider": 404, "outsider_ect": 404},
+        {
+            "tutor": 200,
+            "head": 200,
+            "coordinator": 200,
+            "mentor": 403,
+            "ect": 403,
+            "evaluator": 403,
+            "outsider": 404,
+            "outsider_ect": 404,
+        },
     ),
     (
         "head_home",
@@ -35,12 +49,31 @@ MATRIX = [
     (
         "induction_detail",
         lambda c: [c.induction.pk],
-        {"ect": 200, "mentor": 200, "tutor": 200, "head": 200, "coordinator": 200, "other_mentor": 404, "evaluator": 404, "author": 404, "outsider": 404, "outsider_ect": 404},
+        {
+            "ect": 200,
+            "mentor": 200,
+            "tutor": 200,
+            "head": 200,
+            "coordinator": 200,
+            "other_mentor": 404,
+            "evaluator": 404,
+            "author": 404,
+            "outsider": 404,
+            "outsider_ect": 404,
+        },
     ),
     (
         "change_mentor",
         lambda c: [c.induction.pk],
-        {"tutor": 200, "head": 200, "coordinator": 403, "mentor": 403, "ect": 403, "other_mentor": 404, "outsider": 404},
+        {
+            "tutor": 200,
+            "head": 200,
+            "coordinator": 403,
+            "mentor": 403,
+            "ect": 403,
+            "other_mentor": 404,
+            "outsider": 404,
+        },
     ),
     (
         "add_role",
@@ -53,16 +86,28 @@ MATRIX = [
         {"tutor": 200, "head": 200, "coordinator": 403, "mentor": 403, "outsider": 404},
     ),
     ("framework_list", lambda c: [], {"*": 200}),
-    ("framework_import", lambda c: [], {"author": 200, "tutor": 403, "ect": 403, "coordinator": 403}),
+    (
+        "framework_import",
+        lambda c: [],
+        {"author": 200, "tutor": 403, "ect": 403, "coordinator": 403},
+    ),
     (
         "programme_detail",
         lambda c: [c.programme.slug],
-        {**{m: 200 for m in ("ect", "mentor", "other_mentor", "tutor", "head", "coordinator", "author", "evaluator")}, "outsider": 404, "outsider_ect": 404},
+        {
+            **TRUST_A_READS,
+            "outsider": 404,
+            "outsider_ect": 404,
+        },
     ),
     (
         "session_detail",
         lambda c: [c.programme.slug, c.programme.sessions_in_order().first().pk],
-        {**{m: 200 for m in ("ect", "mentor", "other_mentor", "tutor", "head", "coordinator", "author", "evaluator")}, "outsider": 404, "outsider_ect": 404},
+        {
+            **TRUST_A_READS,
+            "outsider": 404,
+            "outsider_ect": 404,
+        },
     ),
     (
         "session_edit",
@@ -77,8 +122,16 @@ MATRIX = [
     ),
 ]
 CAST = [
-    "ect", "mentor", "other_mentor", "tutor", "head", "coordinator", "author", "evaluator",
-    "outsider", "outsider_ect",
+    "ect",
+    "mentor",
+    "other_mentor",
+    "tutor",
+    "head",
+    "coordinator",
+    "author",
+    "evaluator",
+    "outsider",
+    "outsider_ect",
 ]
 
 
@@ -153,4 +206,6 @@ def test_a_mentor_who_is_also_tutor_lands_on_the_school(client, cast):
 
     factories.give_role(cast.mentor, Role.INDUCTION_TUTOR, school=cast.school_a)
     client.force_login(cast.mentor)
-    assert client.get(reverse("home"))["Location"] == reverse("school_home", args=[cast.school_a.pk])
+    assert client.get(reverse("home"))["Location"] == reverse(
+        "school_home", args=[cast.school_a.pk]
+    )

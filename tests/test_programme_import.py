@@ -6,7 +6,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from programmes.content_files import export_programme, import_programme, read_folder, read_zip, zip_files
+from programmes.content_files import (
+    export_programme,
+    import_programme,
+    read_folder,
+    read_zip,
+    zip_files,
+)
 from programmes.models import Programme, Session, StudyPart
 from tandem import factories
 from tandem.factories import SAMPLES
@@ -90,7 +96,9 @@ def test_broken_yaml_is_refused_with_its_line(files):
 
 
 def test_an_unknown_framework_is_refused(files):
-    files["programme.yaml"] = files["programme.yaml"].replace(b"version: 2026 sample", b"version: 1999")
+    files["programme.yaml"] = files["programme.yaml"].replace(
+        b"version: 2026 sample", b"version: 1999"
+    )
     assert "field 'framework'" in _rejected(files)[0]
 
 
@@ -105,9 +113,11 @@ def test_a_session_file_in_the_wrong_encoding_is_refused(files):
 
 
 def test_bad_parts_are_refused_naming_the_part(files):
-    files["sessions/small-steps.md"] = files["sessions/small-steps.md"].replace(
-        b"minutes: 15", b"minutes: lots", 1
-    ).replace(b"kind: read", b"kind: podcast", 1)
+    files["sessions/small-steps.md"] = (
+        files["sessions/small-steps.md"]
+        .replace(b"minutes: 15", b"minutes: lots", 1)
+        .replace(b"kind: read", b"kind: podcast", 1)
+    )
     assert sorted(_rejected(files)) == [
         "sessions/small-steps.md, part 1, field 'kind': unknown kind 'podcast'; "
         "use ['read', 'reflect', 'try', 'watch']",

@@ -10,13 +10,17 @@ def test_sign_in_with_a_password_lands_on_the_role_home(client, cast):
     cast.ect.set_password("a-long-password-1")
     cast.ect.save(update_fields=["password"])
     response = client.post(
-        reverse("account_login"), {"login": "ect@example.test", "password": "a-long-password-1"}, follow=True
+        reverse("account_login"),
+        {"login": "ect@example.test", "password": "a-long-password-1"},
+        follow=True,
     )
     assert response.redirect_chain[-1][0] == reverse("ect_home")
 
 
 def test_a_wrong_password_is_explained(client, cast):
-    response = client.post(reverse("account_login"), {"login": "ect@example.test", "password": "nope"})
+    response = client.post(
+        reverse("account_login"), {"login": "ect@example.test", "password": "nope"}
+    )
     assert response.status_code == 200
     assert b"govuk-error-summary" in response.content
     assert b"The email address and/or password you specified are not correct." in response.content
@@ -31,7 +35,9 @@ def test_sign_in_by_emailed_code(client, cast):
 
 
 def test_there_is_no_open_sign_up(client, db):
-    response = client.post(reverse("account_signup"), {"email": "new@example.test", "password1": "x-long-password-9"})
+    response = client.post(
+        reverse("account_signup"), {"email": "new@example.test", "password1": "x-long-password-9"}
+    )
     assert b"Sign up closed" in response.content or b"closed" in response.content.lower()
     from accounts.models import User
 

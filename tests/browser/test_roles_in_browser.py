@@ -8,7 +8,9 @@ from django.urls import reverse
 pytestmark = pytest.mark.browser
 
 PASSWORD = "a-long-demo-password"
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+WCAG = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}
+}
 axe = Axe()
 
 HOMES = [
@@ -64,7 +66,9 @@ def test_a_form_with_errors_is_accessible(page, live_server, cast):
 
 
 def test_session_page_works_on_a_phone(browser, live_server, cast):
-    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     sign_in(page, live_server, cast.ect)
     page.get_by_role("link", name="Open").first.click()

@@ -18,13 +18,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, seed: int, force: bool, **options):
         if not (settings.DEBUG or force):
-            raise CommandError("load_demo wipes the database; it runs only with DEBUG=true or --force.")
+            raise CommandError(
+                "load_demo wipes the database; it runs only with DEBUG=true or --force."
+            )
         if User.objects.exists():
             call_command("flush", interactive=False, verbosity=0)
         with transaction.atomic():
             logins = build_demo(seed)
         width = max(len(role) for role in logins)
-        self.stdout.write(self.style.SUCCESS("\nTandem demo loaded. Sign in at http://127.0.0.1:8000"))
+        self.stdout.write(
+            self.style.SUCCESS("\nTandem demo loaded. Sign in at http://127.0.0.1:8000")
+        )
         self.stdout.write(f"Every demo account's password is: {PASSWORD}\n")
         for role, email in logins.items():
             self.stdout.write(f"  {role.ljust(width)}  {email}")

@@ -21,7 +21,11 @@ class Command(BaseCommand):
     def handle(self, *args, path: Path, name: str, framework_version: str, sample: bool, **options):
         try:
             framework = import_framework(
-                path.read_bytes(), name=name, version=framework_version, is_sample=sample, filename=path.name
+                path.read_bytes(),
+                name=name,
+                version=framework_version,
+                is_sample=sample,
+                filename=path.name,
             )
         except ImportRejected as rejected:
             raise fail_with_problems(rejected) from None

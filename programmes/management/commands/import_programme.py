@@ -15,7 +15,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("folder", type=Path)
-        parser.add_argument("--trust", help="Name of the owning trust; omit for a shared programme.")
+        parser.add_argument(
+            "--trust", help="Name of the owning trust; omit for a shared programme."
+        )
 
     def handle(self, *args, folder: Path, trust: str | None, **options):
         if not folder.is_dir():
@@ -29,4 +31,6 @@ class Command(BaseCommand):
             programme = import_programme(read_folder(folder), owner=owner)
         except ImportRejected as rejected:
             raise fail_with_problems(rejected) from None
-        self.stdout.write(f"Imported {programme.name} ({programme.sessions_in_order().count()} sessions).")
+        self.stdout.write(
+            f"Imported {programme.name} ({programme.sessions_in_order().count()} sessions)."
+        )
