@@ -22,10 +22,11 @@ node_modules/.installed: package.json package-lock.json
 tandem/static/build/tandem.css: assets/tandem.scss node_modules/.installed
 	npm run --silent build
 
+demo: export DEBUG = true
 demo: install
 	$(PY) manage.py migrate --verbosity 0
 	$(PY) manage.py load_demo
-	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver 127.0.0.1:8000
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -52,7 +52,8 @@ def test_every_printed_login_can_sign_in(logins, client):
         assert client.login(email=email, password="tandem-demo-2026"), email
 
 
-def test_the_same_seed_gives_the_same_people(db):
+@pytest.mark.django_db(transaction=True)
+def test_the_same_seed_gives_the_same_people():
     first = build_demo(seed=7)
     names = list(User.objects.order_by("email").values_list("email", flat=True))
     call_command("flush", interactive=False, verbosity=0)
