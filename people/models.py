@@ -65,8 +65,8 @@ class RolePeriod(Period):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(role__in=[r.value for r in SCHOOL_ROLES], school__isnull=False, trust=None)
-                    | Q(role__in=[r.value for r in TRUST_ROLES], trust__isnull=False, school=None)
+                    Q(role__in=sorted(SCHOOL_ROLES), school__isnull=False, trust=None)
+                    | Q(role__in=sorted(TRUST_ROLES), trust__isnull=False, school=None)
                 ),
                 name="role_period_has_right_organisation",
             ),
