@@ -106,7 +106,17 @@ class EndRoleForm(GovukForm):
 
 
 class ChangeMentorForm(GovukForm):
-    mentor = forms.ModelChoiceField(queryset=User.objects.none(), empty_label="Choose a mentor")
+    mentor = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        empty_label="Choose a mentor",
+        widget=forms.Select(
+            attrs={
+                "hx-trigger": "change",
+                "hx-target": "#tutor-warning",
+                "hx-swap": "innerHTML",
+            }
+        ),
+    )
     starts_on = forms.DateField(label="New mentor starts on", widget=DateInput)
     safeguards = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -120,11 +130,22 @@ class ChangeMentorForm(GovukForm):
     def __init__(self, *args, induction: Induction, school: School, **kwargs):
         super().__init__(*args, **kwargs)
         self.induction = induction
+        self.school = school
         mentors = RolePeriod.objects.current().at_school(school).of_role(Role.MENTOR)
         self.fields["mentor"].queryset = User.objects.filter(
             pk__in=mentors.values("person")
         ).exclude(pk=induction.ect_id)
         self.current = induction.mentorships.current().first()
+        self.mentor_is_tutor = False
+
+    def clean_mentor(self):
+        mentor = self.cleaned_data["mentor"]
+        self.mentor_is_tutor = (
+            RolePeriod.objects.current()
+            .filter(person=mentor, role=Role.INDUCTION_TUTOR, school=self.school)
+            .exists()
+        )
+        return mentor
 
     def clean(self):
         data = super().clean()

@@ -54,7 +54,17 @@ def change_mentor(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_manage_induction(request.user, induction):
         raise PermissionDenied("Only the school's induction tutors and headteacher change mentors.")
     school = permissions.current_school_of(induction)
+    if request.htmx and request.method == "GET":
+        # The form asks, as the mentor is chosen, whether to show the safeguards warning.
+        mentor_id = request.GET.get("mentor", "")
+        is_tutor = mentor_id.isdigit() and (
+            RolePeriod.objects.current()
+            .filter(person_id=int(mentor_id), role=Role.INDUCTION_TUTOR, school=school)
+            .exists()
+        )
+        return render(request, "people/includes/tutor_warning.html", {"is_tutor": is_tutor})
     form = ChangeMentorForm(request.POST or None, induction=induction, school=school)
+    form.fields["mentor"].widget.attrs["hx-get"] = request.path
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             mentorship = form.save()

@@ -175,3 +175,14 @@ def test_a_transfer_keeps_both_schools_in_the_record(client, cast):
 def test_induction_year_turns_two_after_a_year(cast):
     assert cast.induction.year(date(2027, 8, 31)) == 1
     assert cast.induction.year(date(2027, 9, 1)) == 2
+
+
+def test_choosing_a_tutor_as_mentor_shows_the_safeguards_warning(client, cast):
+    factories.give_role(cast.tutor, Role.MENTOR, school=cast.school_a)
+    client.force_login(cast.tutor)
+    url = reverse("change_mentor", args=[cast.induction.pk])
+    warning = client.get(url, {"mentor": cast.tutor.pk}, HTTP_HX_REQUEST="true")
+    assert b"also an induction tutor" in warning.content
+    assert b"<html" not in warning.content
+    plain = client.get(url, {"mentor": cast.other_mentor.pk}, HTTP_HX_REQUEST="true")
+    assert b"also an induction tutor" not in plain.content

@@ -85,3 +85,16 @@ def test_the_accessibility_check_can_fail(page, live_server, cast):
     page.goto(live_server.url + reverse("account_login"))
     page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=x>')")
     assert axe.run(page, options=WCAG).violations_count > 0
+
+
+def test_choosing_a_tutor_as_mentor_warns_at_once(page, live_server, cast):
+    from people.models import Role
+    from tandem import factories
+
+    factories.give_role(cast.tutor, Role.MENTOR, school=cast.school_a)
+    sign_in(page, live_server, cast.tutor)
+    page.goto(live_server.url + reverse("change_mentor", args=[cast.induction.pk]))
+    page.get_by_label("Mentor", exact=True).select_option(label="Cast tutor")
+    page.locator("#tutor-warning .govuk-warning-text").wait_for()
+    assert "also an induction tutor" in page.locator("#tutor-warning").inner_text()
+    assert_accessible(page)
