@@ -109,6 +109,7 @@ def school_home(request: HttpRequest, pk: int) -> HttpResponse:
     school = permissions.get_school_for(request.user, pk)
     context = _school_roster(school)
     context["school"] = school
+    context["terms"] = school.terms.filter(ends_on__gte=context["today"])
     context["can_manage"] = school.pk in permissions.access_for(request.user).school_ids(
         *permissions.SCHOOL_MANAGERS
     )

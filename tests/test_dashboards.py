@@ -14,7 +14,7 @@ from tandem import factories
 PAGES = [
     ("ect", "ect_home", None, 11),
     ("mentor", "mentor_home", None, 9),
-    ("tutor", "school_home", "school_a", 10),
+    ("tutor", "school_home", "school_a", 11),
     ("head", "head_home", "school_a", 10),
     ("coordinator", "trust_home", "trust_a", 9),
     ("author", "author_home", None, 7),
