@@ -98,3 +98,16 @@ def test_choosing_a_tutor_as_mentor_warns_at_once(page, live_server, cast):
     page.locator("#tutor-warning .govuk-warning-text").wait_for()
     assert "also an induction tutor" in page.locator("#tutor-warning").inner_text()
     assert_accessible(page)
+
+
+@pytest.mark.parametrize(("member", "heading"), HOMES, ids=[m for m, _ in HOMES])
+def test_each_home_fits_a_phone(browser, live_server, cast, member, heading):
+    context = browser.new_context(
+        viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    sign_in(page, live_server, getattr(cast, member))
+    assert page.locator("h1").inner_text() == heading
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert_accessible(page)
+    context.close()
