@@ -23,6 +23,7 @@ tandem/static/build/tandem.css: assets/tandem.scss node_modules/.installed
 	npm run --silent build
 
 demo: export DEBUG = true
+demo: export TASKS_BACKEND = django_tasks.backends.immediate.ImmediateBackend
 demo: install
 	$(PY) manage.py migrate --verbosity 0
 	$(PY) manage.py load_demo

@@ -50,3 +50,16 @@ def test_markdown_from_authors_is_sanitised():
     html = markdown("Hello <script>alert(1)</script> **there**")
     assert "<script>" not in html
     assert "<strong>there</strong>" in html
+
+
+def test_sign_in_emails_go_through_the_task_queue(client, cast, settings):
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    client.post(reverse("account_request_login_code"), {"email": "mentor@example.test"})
+    assert len(mail.outbox) == 0
+    assert DBTaskResult.objects.get().task_path == "accounts.tasks.send_email"
+    call_command("db_worker", batch=True, verbosity=0)
+    assert mail.outbox[0].subject == "Your Tandem sign-in code"
+    assert mail.outbox[0].to == ["mentor@example.test"]
