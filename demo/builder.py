@@ -8,13 +8,13 @@ ECT whose mentor changed, and a mentor who is also an induction tutor.
 import random
 from datetime import date
 
-from organisations.models import School, Trust
+from django.utils import timezone
+
+from organisations.models import School, Trust, academic_year
 from people.models import Induction, Role
 from tandem import factories
 
 PASSWORD = "tandem-demo-2026"
-YEAR1_START = date(2026, 9, 1)
-YEAR2_START = date(2025, 9, 1)
 
 FIRST_NAMES = [
     "Amira",
@@ -158,12 +158,12 @@ def _domain(school_name: str) -> str:
     return school_name.lower().split()[0] + ".example"
 
 
-def _build_school(trust, spec, urn, people, rng, programme) -> dict:
+def _build_school(trust, spec, urn, people, rng, programme, this_year: int) -> dict:
     name, phase, year1, year2, mentor_count, two_week = spec
     school = factories.make_school(
         trust, name=name, phase=phase, urn=str(urn), timetable_weeks=2 if two_week else 1
     )
-    factories.make_terms(school, 2025)
+    factories.make_terms(school, this_year - 1)
     domain = _domain(name)
     head = people.person(domain)
     factories.give_role(head, Role.HEADTEACHER, school=school, starts_on=date(2019, 9, 1))
@@ -180,7 +180,8 @@ def _build_school(trust, spec, urn, people, rng, programme) -> dict:
         School.Phase.SPECIAL: Induction.Phase.SPECIAL,
     }[phase]
     inductions = []
-    for index, started in enumerate([YEAR1_START] * year1 + [YEAR2_START] * year2):
+    year1_start, year2_start = date(this_year, 9, 1), date(this_year - 1, 9, 1)
+    for index, started in enumerate([year1_start] * year1 + [year2_start] * year2):
         ect_name, ect_email = people.next(domain)
         subjects = (
             [rng.choice(SECONDARY_SUBJECTS)] if ect_phase == Induction.Phase.SECONDARY else []
@@ -202,7 +203,12 @@ def _build_school(trust, spec, urn, people, rng, programme) -> dict:
 
 
 def build_demo(seed: int = 2026) -> dict[str, str]:
-    """Create the demo organisations and people; return one email for each role."""
+    """Create the demo organisations and people; return one email for each role.
+
+    Dates are relative to the current school year, so the demo looks the same whenever it
+    is loaded: year 1 ECTs started this September, year 2 ECTs the September before.
+    """
+    this_year = academic_year(timezone.localdate())
     rng = random.Random(seed)
     people = _People(rng)
     riverside = factories.make_trust("Riverside Learning Trust (sample)", Trust.Kind.MAT)
@@ -210,11 +216,11 @@ def build_demo(seed: int = 2026) -> dict[str, str]:
     programme = factories.load_sample_programme(owner=riverside)
 
     schools = [
-        _build_school(riverside, spec, 140001 + n, people, rng, programme)
+        _build_school(riverside, spec, 140001 + n, people, rng, programme, this_year)
         for n, spec in enumerate(RIVERSIDE_SCHOOLS)
     ]
     for n, spec in enumerate(NORTHSHIRE_SCHOOLS):
-        _build_school(northshire, spec, 150001 + n, people, rng, programme)
+        _build_school(northshire, spec, 150001 + n, people, rng, programme, this_year)
 
     brookside, hillcrest, meadow, riverside_academy = schools[0], schools[1], schools[2], schools[3]
 
@@ -224,26 +230,26 @@ def build_demo(seed: int = 2026) -> dict[str, str]:
     placement.fte = "0.60"
     placement.save(update_fields=["fte"])
 
-    # An ECT who moved from Hillcrest to Brookside in the middle of year 1 (February 2026):
+    # A year 2 ECT who moved from Hillcrest to Brookside in February of their first year:
     # both placements and both mentorships are kept.
     mover = hillcrest["ects"][-1]
+    left, joined = date(this_year, 2, 13), date(this_year, 2, 23)
     old_placement = mover.ect.role_periods.get(role=Role.ECT)
-    old_placement.ends_on = date(2026, 2, 13)
+    old_placement.ends_on = left
     old_placement.save(update_fields=["ends_on"])
     old_mentorship = mover.mentorships.get()
-    old_mentorship.ends_on = date(2026, 2, 13)
+    old_mentorship.ends_on = left
     old_mentorship.save(update_fields=["ends_on"])
-    factories.give_role(
-        mover.ect, Role.ECT, school=brookside["school"], starts_on=date(2026, 2, 23)
-    )
-    factories.make_mentorship(brookside["mentors"][0], mover, starts_on=date(2026, 2, 23))
+    factories.give_role(mover.ect, Role.ECT, school=brookside["school"], starts_on=joined)
+    factories.make_mentorship(brookside["mentors"][0], mover, starts_on=joined)
 
-    # An ECT whose mentor changed after the October half term.
-    changed = riverside_academy["ects"][0]
+    # A year 2 ECT whose mentor changed at the start of the spring term of their first year.
+    changed = riverside_academy["ects"][-1]
     first = changed.mentorships.get()
-    first.ends_on = date(2026, 10, 30)
+    first.ends_on = date(this_year, 1, 3)
     first.save(update_fields=["ends_on"])
-    factories.make_mentorship(riverside_academy["mentors"][1], changed, starts_on=date(2026, 11, 2))
+    spring = date(this_year, 1, 4)
+    factories.make_mentorship(riverside_academy["mentors"][1], changed, starts_on=spring)
 
     # At a small primary, the induction tutor also mentors one ECT: allowed, but flagged
     # until safeguards are recorded.

@@ -66,3 +66,13 @@ def test_the_command_refuses_without_debug(db):
 
     with pytest.raises(CommandError, match="only with DEBUG"):
         call_command("load_demo")
+
+
+def test_the_demo_is_built_around_the_current_school_year(db):
+    import time_machine
+
+    with time_machine.travel("2030-03-10", tick=False):
+        build_demo()
+        years = {i.year() for i in Induction.objects.all()}
+        assert years == {1, 2}
+        assert Induction.objects.filter(started_on="2029-09-01").exists()
