@@ -53,13 +53,14 @@ def test_markdown_from_authors_is_sanitised():
 
 
 def test_sign_in_emails_go_through_the_task_queue(client, cast, settings):
-    from django.core.management import call_command
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     client.post(reverse("account_request_login_code"), {"email": "mentor@example.test"})
     assert len(mail.outbox) == 0
-    assert DBTaskResult.objects.get().task_path == "accounts.tasks.send_email"
-    call_command("db_worker", batch=True, verbosity=0)
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "accounts.tasks.send_email"
+    # Run it as the worker would (the worker command itself closes the test's connection).
+    queued.task.call(*queued.args_kwargs["args"], **queued.args_kwargs["kwargs"])
     assert mail.outbox[0].subject == "Your Tandem sign-in code"
     assert mail.outbox[0].to == ["mentor@example.test"]
