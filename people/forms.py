@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from organisations.models import School
 from people.models import Induction, Mentorship, Role, RolePeriod
-from tandem.forms import DateInput, GovukForm
+from tandem.forms import DateInput, GovukForm, GovukModelForm
 
 User = get_user_model()
 
@@ -181,3 +181,32 @@ class ChangeMentorForm(GovukForm):
             starts_on=data["starts_on"],
             safeguards=data["safeguards"],
         )
+
+
+class InductionForm(GovukModelForm):
+    """The details that shape an ECT's programme: phase, subjects, training and programme."""
+
+    subject_list = forms.CharField(
+        label="Subjects",
+        required=False,
+        help_text="Subjects they teach, separated by commas. Leave empty for a primary generalist.",
+    )
+
+    class Meta:
+        model = Induction
+        fields = ["phase", "ite_provider", "programme"]
+        help_texts = {"programme": "The development programme this ECT follows."}
+
+    def __init__(self, *args, programmes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].queryset = programmes
+        self.fields["programme"].empty_label = "Not chosen yet"
+        self.fields["subject_list"].initial = ", ".join(self.instance.subjects)
+
+    def save(self, commit: bool = True) -> Induction:
+        induction = super().save(commit=False)
+        induction.subjects = [
+            s.strip() for s in self.cleaned_data["subject_list"].split(",") if s.strip()
+        ]
+        induction.save(update_fields=["phase", "ite_provider", "programme", "subjects"])
+        return induction

@@ -8,8 +8,9 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from people.forms import AddRoleForm, ChangeMentorForm, EndRoleForm
+from people.forms import AddRoleForm, ChangeMentorForm, EndRoleForm, InductionForm
 from people.models import Induction, Mentorship, Role, RolePeriod
+from programmes.models import Programme
 from tandem import permissions
 
 User = get_user_model()
@@ -91,8 +92,9 @@ def add_role(request: HttpRequest, pk: int) -> HttpResponse:
                 ends_on=data["ends_on"],
                 fte=data["fte"],
             )
+            new_induction = None
             if data["role"] == Role.ECT and not Induction.objects.filter(ect=person).exists():
-                Induction.objects.create(
+                new_induction = Induction.objects.create(
                     ect=person,
                     started_on=data["starts_on"],
                     phase=data["phase"],
@@ -100,6 +102,9 @@ def add_role(request: HttpRequest, pk: int) -> HttpResponse:
                     ite_provider=data["ite_provider"],
                 )
         messages.success(request, f"{person} added as {Role(data['role']).label.lower()}.")
+        if new_induction is not None:
+            # A new ECT needs a programme next.
+            return redirect("edit_induction", new_induction.pk)
         return redirect("school_home", school.pk)
     return render(request, "people/add_role.html", {"form": form, "school": school})
 
@@ -137,3 +142,19 @@ def end_role(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "people/end_role.html", {"form": form, "period": period, "school": school}
     )
+
+
+@login_required
+def edit_induction(request: HttpRequest, pk: int) -> HttpResponse:
+    induction = permissions.get_induction_for(request.user, pk)
+    if not permissions.can_manage_induction(request.user, induction):
+        raise PermissionDenied("Only the school's induction tutors and headteacher change this.")
+    programmes = permissions.visible_programmes(request.user).filter(
+        audience=Programme.Audience.ECT
+    )
+    form = InductionForm(request.POST or None, instance=induction, programmes=programmes)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Saved {induction.ect}'s induction details.")
+        return redirect("induction_detail", induction.pk)
+    return render(request, "people/edit_induction.html", {"form": form, "induction": induction})

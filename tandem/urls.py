@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("dashboards.urls")),
     path("", include("people.urls")),
+    path("", include("organisations.urls")),
     path("", include("frameworks.urls")),
     path("", include("programmes.urls")),
 ]

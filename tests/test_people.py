@@ -64,8 +64,9 @@ def _add(client, cast, **overrides):
 
 def test_adding_a_new_ect_starts_their_induction(client, cast):
     response = _add(client, cast)
-    assert response["Location"] == reverse("school_home", args=[cast.school_a.pk])
     induction = Induction.objects.get(ect__email="new.ect@example.test")
+    # Next, the tutor chooses the new ECT's programme.
+    assert response["Location"] == reverse("edit_induction", args=[induction.pk])
     assert induction.started_on == date(2026, 11, 30)
     assert induction.ect.role_periods.get().fte == Decimal("0.80")
 
@@ -186,3 +187,48 @@ def test_choosing_a_tutor_as_mentor_shows_the_safeguards_warning(client, cast):
     assert b"<html" not in warning.content
     plain = client.get(url, {"mentor": cast.other_mentor.pk}, HTTP_HX_REQUEST="true")
     assert b"also an induction tutor" not in plain.content
+
+
+def test_adding_a_mentor_returns_to_the_school(client, cast):
+    response = _add(
+        client, cast, email="new.mentor@example.test", full_name="New Mentor", role="mentor"
+    )
+    assert response["Location"] == reverse("school_home", args=[cast.school_a.pk])
+    assert RolePeriod.objects.get(person__email="new.mentor@example.test").role == Role.MENTOR
+
+
+def test_the_tutor_sets_phase_subjects_and_programme(client, cast):
+    induction = factories.make_ect(cast.school_a, full_name="No Programme")
+    client.force_login(cast.tutor)
+    response = client.post(
+        reverse("edit_induction", args=[induction.pk]),
+        {
+            "phase": "secondary",
+            "ite_provider": "X",
+            "programme": cast.programme.pk,
+            "subject_list": "Maths, Physics",
+        },
+    )
+    assert response.status_code == 302
+    induction.refresh_from_db()
+    assert (induction.phase, induction.programme, induction.subjects) == (
+        "secondary",
+        cast.programme,
+        ["Maths", "Physics"],
+    )
+
+
+def test_a_programme_the_tutor_cannot_see_is_refused(client, cast):
+    from programmes.models import Programme
+
+    other = Programme.objects.create(
+        slug="elsewhere", name="Elsewhere", framework=cast.programme.framework, owner=cast.trust_b
+    )
+    client.force_login(cast.tutor)
+    response = client.post(
+        reverse("edit_induction", args=[cast.induction.pk]),
+        {"phase": "primary", "programme": other.pk, "subject_list": ""},
+    )
+    assert b"Select a valid choice" in response.content
+    cast.induction.refresh_from_db()
+    assert cast.induction.programme_id != other.pk

@@ -76,6 +76,24 @@ MATRIX = [
         },
     ),
     (
+        "edit_induction",
+        lambda c: [c.induction.pk],
+        {
+            "tutor": 200,
+            "head": 200,
+            "coordinator": 403,
+            "mentor": 403,
+            "ect": 403,
+            "other_mentor": 404,
+            "outsider": 404,
+        },
+    ),
+    (
+        "term_dates",
+        lambda c: [c.school_a.pk],
+        {"tutor": 200, "head": 200, "coordinator": 403, "mentor": 403, "ect": 403, "outsider": 404},
+    ),
+    (
         "add_role",
         lambda c: [c.school_a.pk],
         {"tutor": 200, "head": 200, "coordinator": 403, "mentor": 403, "ect": 403, "outsider": 404},

@@ -111,3 +111,22 @@ def test_each_home_fits_a_phone(browser, live_server, cast, member, heading):
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     assert_accessible(page)
     context.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("term_dates", lambda c: [c.school_a.pk]),
+        ("edit_induction", lambda c: [c.induction.pk]),
+        ("change_mentor", lambda c: [c.induction.pk]),
+        ("induction_detail", lambda c: [c.induction.pk]),
+        ("framework_import", None),
+        ("programme_import", None),
+    ],
+)
+def test_tutor_and_author_pages_are_accessible(page, live_server, cast, name, args):
+    member = "author" if "import" in name else "tutor"
+    sign_in(page, live_server, getattr(cast, member))
+    page.goto(live_server.url + reverse(name, args=args(cast) if args else None))
+    assert page.locator("h1").is_visible()
+    assert_accessible(page)
