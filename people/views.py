@@ -45,6 +45,7 @@ def induction_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "school": school,
             "tutor_ids": tutor_ids,
             "can_manage": permissions.can_manage_induction(request.user, induction),
+            "coaching_role": permissions.coaching_role(request.user, induction),
         },
     )
 

@@ -196,3 +196,24 @@ def get_programme_for(user, slug: str, *, edit: bool = False) -> Programme:
 
 def evaluator_trusts(user) -> QuerySet[Trust]:
     return Trust.objects.filter(pk__in=access_for(user).trust_ids(Role.EVALUATOR))
+
+
+# Developmental records (coaching) belong to the ECT and their current mentor only. The
+# induction tutor and headteacher assess, so they do not see them: that is what lets the
+# ECT speak openly. Someone who is both mentor and tutor sees them as the mentor.
+def coaching_role(user, induction: Induction) -> str | None:
+    if user.pk == induction.ect_id:
+        return Role.ECT
+    if Mentorship.objects.current().filter(induction=induction, mentor_id=user.pk).exists():
+        return Role.MENTOR
+    return None
+
+
+def get_coaching_for(user, pk: int, *, mentor_only: bool = False) -> tuple[Induction, str]:
+    """The induction and the hat the person wears in its coaching records; 404 for
+    outsiders, 403 for people who may see the ECT but not their coaching."""
+    induction = get_induction_for(user, pk)
+    role = coaching_role(user, induction)
+    if role is None or (mentor_only and role != Role.MENTOR):
+        raise PermissionDenied("Coaching records are for the ECT and their mentor.")
+    return induction, role

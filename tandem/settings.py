@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "people",
     "frameworks",
     "programmes",
+    "coaching",
     "dashboards",
     "demo",
     "tandem",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("dashboards.urls")),
     path("", include("people.urls")),
     path("", include("organisations.urls")),
+    path("", include("coaching.urls")),
     path("", include("frameworks.urls")),
     path("", include("programmes.urls")),
 ]

@@ -88,6 +88,40 @@ MATRIX = [
             "outsider": 404,
         },
     ),
+    # Developmental records: the ECT and their mentor only; not the tutor or headteacher.
+    (
+        "coaching_timeline",
+        lambda c: [c.induction.pk],
+        {
+            "ect": 200,
+            "mentor": 200,
+            "tutor": 403,
+            "head": 403,
+            "coordinator": 403,
+            "other_mentor": 404,
+            "evaluator": 404,
+            "outsider": 404,
+            "outsider_ect": 404,
+        },
+    ),
+    (
+        "new_observation",
+        lambda c: [c.induction.pk],
+        {
+            "mentor": 200,
+            "ect": 403,
+            "tutor": 403,
+            "head": 403,
+            "coordinator": 403,
+            "other_mentor": 404,
+            "outsider": 404,
+        },
+    ),
+    (
+        "my_reflections",
+        lambda c: [],
+        {"ect": 200, "outsider_ect": 200, "mentor": 403, "tutor": 403},
+    ),
     (
         "term_dates",
         lambda c: [c.school_a.pk],

@@ -1,0 +1,142 @@
+"""The coaching pages of one ECT, for the ECT and their mentor only."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from coaching.forms import ObservationForm, ReflectionForm
+from coaching.models import FollowUp, Reflection, Target
+from coaching.services import record_observation
+from frameworks.models import Framework
+from people.models import Role
+from tandem import permissions
+
+
+def _framework_of(induction) -> Framework:
+    if induction.programme_id:
+        return induction.programme.framework
+    # Without a programme, coach against the most recently imported framework.
+    framework = Framework.objects.order_by("-imported_at").first()
+    if framework is None:
+        raise Http404("No framework has been imported yet.")
+    return framework
+
+
+def _wearing(user, induction, role: str) -> str | None:
+    """Say which hat someone wears when they also hold the tutor's role at the school."""
+    school = permissions.current_school_of(induction)
+    if (
+        role == Role.MENTOR
+        and school
+        and school.pk in permissions.access_for(user).school_ids(Role.INDUCTION_TUTOR)
+    ):
+        return (
+            "You are the induction tutor too. Here you are writing as the mentor: these notes "
+            "are developmental and are not used for assessment."
+        )
+    return None
+
+
+@login_required
+def timeline(request: HttpRequest, pk: int) -> HttpResponse:
+    induction, role = permissions.get_coaching_for(request.user, pk)
+    observations = induction.observations.select_related("area", "observer").prefetch_related(
+        "statements",
+        Prefetch("targets", queryset=Target.objects.select_related("statement")),
+        Prefetch("follow_ups", queryset=FollowUp.objects.select_related("target")),
+    )
+    reflections = induction.reflections.all()
+    if role != Role.ECT:
+        reflections = reflections.filter(shared_at__isnull=False)
+    entries = sorted(
+        [(o.observed_on, "observation", o) for o in observations]
+        + [(r.written_on, "reflection", r) for r in reflections],
+        key=lambda entry: (entry[0], entry[1] == "observation"),
+        reverse=True,
+    )
+    return render(
+        request,
+        "coaching/timeline.html",
+        {
+            "induction": induction,
+            "role": role,
+            "open_target": induction.targets.open().select_related("statement__area").first(),
+            "entries": entries,
+            "wearing": _wearing(request.user, induction, role),
+            "cleared_draft": request.GET.get("saved"),
+        },
+    )
+
+
+@login_required
+def new_observation(request: HttpRequest, pk: int) -> HttpResponse:
+    induction, role = permissions.get_coaching_for(request.user, pk, mentor_only=True)
+    open_target = induction.targets.open().select_related("statement").first()
+    form = ObservationForm(
+        request.POST or None,
+        induction=induction,
+        framework=_framework_of(induction),
+        open_target=open_target,
+        initial={"observed_on": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        record_observation(
+            induction=induction,
+            observer=request.user,
+            written_as=role,
+            data=form.cleaned_data,
+            open_target=open_target,
+            new_target=form.wants_new_target(),
+        )
+        messages.success(request, "Observation saved.")
+        timeline_url = reverse("coaching_timeline", args=[induction.pk])
+        return redirect(f"{timeline_url}?saved=observation-{induction.pk}")
+    return render(
+        request,
+        "coaching/new_observation.html",
+        {
+            "form": form,
+            "induction": induction,
+            "open_target": open_target,
+            "draft_key": f"observation-{induction.pk}",
+            "wearing": _wearing(request.user, induction, role),
+        },
+    )
+
+
+@login_required
+def my_reflections(request: HttpRequest) -> HttpResponse:
+    induction = getattr(request.user, "induction", None)
+    if induction is None or not permissions.access_for(request.user).has(Role.ECT):
+        raise PermissionDenied("Reflections belong to early career teachers.")
+    form = ReflectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        reflection = form.save(commit=False)
+        reflection.induction = induction
+        reflection.save()
+        messages.success(request, "Reflection saved. Only you can see it.")
+        return redirect("my_reflections")
+    return render(
+        request,
+        "coaching/reflections.html",
+        {"form": form, "reflections": induction.reflections.all(), "induction": induction},
+    )
+
+
+@login_required
+@require_POST
+def share_reflection(request: HttpRequest, pk: int) -> HttpResponse:
+    reflection = Reflection.objects.filter(pk=pk, induction__ect=request.user).first()
+    if reflection is None:
+        raise Http404("No such reflection")
+    if reflection.shared_at is None:
+        reflection.shared_at = timezone.now()
+        reflection.save(update_fields=["shared_at"])
+    messages.success(request, "Shared with your mentor.")
+    return redirect("my_reflections")
