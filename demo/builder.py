@@ -10,6 +10,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from demo.coaching_history import seed_coaching
 from organisations.models import School, Trust, academic_year
 from people.models import Induction, Role
 from tandem import factories
@@ -260,6 +261,15 @@ def build_demo(seed: int = 2026) -> dict[str, str]:
     mentorship = tutored.mentorships.get()
     mentorship.mentor = meadow["tutor"]
     mentorship.save(update_fields=["mentor"])
+
+    # A term of coaching for every current pair in the trust.
+    today = timezone.localdate()
+    for school in schools:
+        for induction in school["ects"]:
+            induction.refresh_from_db()
+            mentorship = induction.mentorships.current(today).first()
+            if mentorship and induction.programme_id:
+                seed_coaching(induction, mentorship.mentor, rng, today)
 
     domain = "riverside-trust.example"
     coordinator = factories.make_person(

@@ -76,3 +76,15 @@ def test_the_demo_is_built_around_the_current_school_year(db):
         years = {i.year() for i in Induction.objects.all()}
         assert years == {1, 2}
         assert Induction.objects.filter(started_on="2029-09-01").exists()
+
+
+def test_every_pair_has_a_term_of_coaching(logins):
+    from coaching.models import Observation, Target
+
+    riverside = Trust.objects.get(name__startswith="Riverside")
+    placed = RolePeriod.objects.current().filter(role=Role.ECT, school__trust=riverside)
+    for induction in Induction.objects.filter(ect__in=placed.values("person")):
+        observations = Observation.objects.filter(induction=induction)
+        assert observations.count() >= 4, induction
+        assert Target.objects.filter(induction=induction, status="open").count() == 1
+        assert Target.objects.filter(induction=induction, status="secure").exists()
