@@ -4,7 +4,7 @@ target and sets the next one, so a mentor can do it on a phone straight after a 
 from django import forms
 from django.utils import timezone
 
-from coaching.models import FollowUp, Reflection, Target
+from coaching.models import AgendaItem, FollowUp, Reflection, Target
 from frameworks.models import Framework, Statement
 from people.models import Induction
 from tandem.forms import DateInput, GovukForm, GovukModelForm
@@ -143,3 +143,44 @@ class ReflectionForm(GovukModelForm):
             "text": "Only you can see this, unless you choose to share it with your mentor."
         }
         widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+
+
+def _not_future_nor_before_start(day, induction: Induction):
+    if day > timezone.localdate():
+        raise forms.ValidationError("The date cannot be in the future.")
+    if day < induction.started_on:
+        raise forms.ValidationError(
+            f"The date cannot be before the induction started ({induction.started_on:%-d %B %Y})."
+        )
+    return day
+
+
+class MeetingForm(GovukForm):
+    held_on = forms.DateField(label="Date of the meeting", widget=DateInput)
+    minutes = forms.IntegerField(
+        label="Time spent in minutes", min_value=5, max_value=180, initial=30
+    )
+    outcomes = forms.CharField(
+        label="Outcomes",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What you agreed, in a few lines. No evidence to collect.",
+    )
+
+    def __init__(self, *args, induction: Induction, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.induction = induction
+
+    def clean_held_on(self):
+        return _not_future_nor_before_start(self.cleaned_data["held_on"], self.induction)
+
+
+class CheckInForm(GovukForm):
+    minutes = forms.IntegerField(label="Minutes", min_value=1, max_value=60, initial=5)
+    outcomes = forms.CharField(label="Note (optional)", required=False, max_length=300)
+
+
+class AgendaItemForm(GovukModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["text"]
+        labels = {"text": "What I want to talk about at the next meeting"}

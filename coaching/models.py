@@ -133,3 +133,47 @@ class Reflection(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class Meeting(models.Model):
+    """A coaching meeting or a quick informal check-in, with the time it took."""
+
+    class Kind(models.TextChoices):
+        MEETING = "meeting", "Meeting"
+        CHECK_IN = "check_in", "Check-in"
+
+    induction = models.ForeignKey(Induction, on_delete=models.CASCADE, related_name="meetings")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    written_as = models.CharField(max_length=12, default="mentor", editable=False)
+    kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.MEETING)
+    held_on = models.DateField()
+    minutes = models.PositiveSmallIntegerField("time spent in minutes")
+    session = models.ForeignKey(
+        "programmes.Session", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    outcomes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.held_on}"
+
+
+class AgendaItem(models.Model):
+    """Something the ECT wants to talk about; it waits for the next meeting."""
+
+    induction = models.ForeignKey(Induction, on_delete=models.CASCADE, related_name="agenda_items")
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.CASCADE, related_name="agenda_items"
+    )
+    text = models.CharField("what I want to talk about", max_length=500)
+    added_on = models.DateField(default=timezone.localdate)
+
+    class Meta:
+        ordering = ["added_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.text

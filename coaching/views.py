@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,11 +11,18 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from coaching.forms import ObservationForm, ReflectionForm
-from coaching.models import FollowUp, Reflection, Target
+from coaching.forms import (
+    AgendaItemForm,
+    CheckInForm,
+    MeetingForm,
+    ObservationForm,
+    ReflectionForm,
+)
+from coaching.models import FollowUp, Meeting, Reflection, Target
 from coaching.services import record_observation
+from dashboards.progress import current_sessions
 from frameworks.models import Framework
-from people.models import Role
+from people.models import Induction, Role
 from tandem import permissions
 
 
@@ -54,8 +62,12 @@ def timeline(request: HttpRequest, pk: int) -> HttpResponse:
     reflections = induction.reflections.all()
     if role != Role.ECT:
         reflections = reflections.filter(shared_at__isnull=False)
+    meetings = induction.meetings.select_related("session", "recorded_by").prefetch_related(
+        "agenda_items"
+    )
     entries = sorted(
         [(o.observed_on, "observation", o) for o in observations]
+        + [(m.held_on, "meeting", m) for m in meetings]
         + [(r.written_on, "reflection", r) for r in reflections],
         key=lambda entry: (entry[0], entry[1] == "observation"),
         reverse=True,
@@ -70,6 +82,7 @@ def timeline(request: HttpRequest, pk: int) -> HttpResponse:
             "entries": entries,
             "wearing": _wearing(request.user, induction, role),
             "cleared_draft": request.GET.get("saved"),
+            "check_in_form": CheckInForm(),
         },
     )
 
@@ -140,3 +153,83 @@ def share_reflection(request: HttpRequest, pk: int) -> HttpResponse:
         reflection.save(update_fields=["shared_at"])
     messages.success(request, "Shared with your mentor.")
     return redirect("my_reflections")
+
+
+@login_required
+def next_meeting(request: HttpRequest, pk: int) -> HttpResponse:
+    """The agenda of the next meeting, built from this week's session, the open target and
+    what the ECT added; the mentor records the outcomes and time spent here."""
+    induction, role = permissions.get_coaching_for(request.user, pk)
+    detailed = Induction.objects.with_current_details().get(pk=induction.pk)
+    session = current_sessions([detailed])[induction.pk]
+    pending = induction.agenda_items.filter(meeting__isnull=True)
+    form = MeetingForm(
+        request.POST or None, induction=induction, initial={"held_on": timezone.localdate()}
+    )
+    if request.method == "POST":
+        if role != Role.MENTOR:
+            raise PermissionDenied("The mentor records the meeting.")
+        if form.is_valid():
+            with transaction.atomic():
+                meeting = Meeting.objects.create(
+                    induction=induction,
+                    recorded_by=request.user,
+                    written_as=role,
+                    session=session,
+                    **form.cleaned_data,
+                )
+                pending.update(meeting=meeting)
+            messages.success(request, "Meeting recorded.")
+            timeline_url = reverse("coaching_timeline", args=[induction.pk])
+            return redirect(f"{timeline_url}?saved=meeting-{induction.pk}")
+    return render(
+        request,
+        "coaching/next_meeting.html",
+        {
+            "induction": induction,
+            "role": role,
+            "session": session,
+            "open_target": induction.targets.open().select_related("statement").first(),
+            "pending": pending,
+            "form": form,
+            "agenda_form": AgendaItemForm(),
+            "wearing": _wearing(request.user, induction, role),
+        },
+    )
+
+
+@login_required
+@require_POST
+def add_agenda_item(request: HttpRequest, pk: int) -> HttpResponse:
+    induction, role = permissions.get_coaching_for(request.user, pk)
+    if role != Role.ECT:
+        raise PermissionDenied("The ECT adds their own agenda items.")
+    form = AgendaItemForm(request.POST)
+    if form.is_valid():
+        item = form.save(commit=False)
+        item.induction = induction
+        item.save()
+        messages.success(request, "Added to the next meeting's agenda.")
+    else:
+        messages.error(request, "Write what you want to talk about (up to 500 characters).")
+    return redirect("next_meeting", induction.pk)
+
+
+@login_required
+@require_POST
+def log_check_in(request: HttpRequest, pk: int) -> HttpResponse:
+    induction, role = permissions.get_coaching_for(request.user, pk, mentor_only=True)
+    form = CheckInForm(request.POST)
+    if form.is_valid():
+        Meeting.objects.create(
+            induction=induction,
+            recorded_by=request.user,
+            written_as=role,
+            kind=Meeting.Kind.CHECK_IN,
+            held_on=timezone.localdate(),
+            **form.cleaned_data,
+        )
+        messages.success(request, f"Check-in of {form.cleaned_data['minutes']} minutes logged.")
+    else:
+        messages.error(request, "Enter the minutes the check-in took, from 1 to 60.")
+    return redirect("coaching_timeline", induction.pk)

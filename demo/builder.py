@@ -10,7 +10,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from demo.coaching_history import seed_coaching
+from demo.coaching_history import seed_coaching, seed_meetings
 from organisations.models import School, Trust, academic_year
 from people.models import Induction, Role
 from tandem import factories
@@ -270,6 +270,7 @@ def build_demo(seed: int = 2026) -> dict[str, str]:
             mentorship = induction.mentorships.current(today).first()
             if mentorship and induction.programme_id:
                 seed_coaching(induction, mentorship.mentor, rng, today)
+                seed_meetings(induction, mentorship.mentor, rng, today)
 
     domain = "riverside-trust.example"
     coordinator = factories.make_person(

@@ -4,7 +4,7 @@ following up the open target and setting the next, and a few reflections by the 
 import random
 from datetime import date, timedelta
 
-from coaching.models import FollowUp, Observation, Reflection, Target
+from coaching.models import AgendaItem, FollowUp, Meeting, Observation, Reflection, Target
 from frameworks.models import Statement
 from organisations.models import half_term_week
 from people.models import Induction
@@ -120,3 +120,45 @@ def seed_coaching(induction: Induction, mentor, rng: random.Random, today: date)
                 text=text,
                 shared_at=None if not shared else f"{written.isoformat()}T16:00Z",
             )
+
+
+AGENDA = [
+    "How to handle the class after a wet lunch",
+    "My first parents' evening next week",
+    "Marking is taking my evenings: what can I drop?",
+    "A pupil who shouts out answers",
+]
+
+
+def seed_meetings(induction: Induction, mentor, rng: random.Random, today: date) -> None:
+    """A weekly meeting each term-time week this school year, and the odd check-in."""
+    terms = list(induction.current_placement.school.terms.all())
+    day = max(induction.started_on, date(today.year if today.month >= 9 else today.year - 1, 9, 1))
+    day += timedelta(days=(3 - day.weekday()) % 7)  # Thursdays
+    while day <= today:
+        if half_term_week(terms, day) is not None:
+            meeting = Meeting.objects.create(
+                induction=induction,
+                recorded_by=mentor,
+                held_on=day,
+                minutes=rng.choice([30, 40, 45]),
+                outcomes="Reviewed the practice; agreed the next small step.",
+            )
+            if rng.random() < 0.4:
+                AgendaItem.objects.create(
+                    induction=induction,
+                    meeting=meeting,
+                    added_on=day - timedelta(days=2),
+                    text=rng.choice(AGENDA),
+                )
+            if rng.random() < 0.3:
+                Meeting.objects.create(
+                    induction=induction,
+                    recorded_by=mentor,
+                    kind=Meeting.Kind.CHECK_IN,
+                    held_on=day - timedelta(days=2),
+                    minutes=rng.choice([5, 10]),
+                    outcomes="Quick word after the lesson.",
+                )
+        day += timedelta(days=7)
+    AgendaItem.objects.create(induction=induction, added_on=today, text=rng.choice(AGENDA))

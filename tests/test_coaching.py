@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from coaching.models import FollowUp, Observation, Reflection, Target
+from coaching.models import AgendaItem, FollowUp, Meeting, Observation, Reflection, Target
 from frameworks.models import Statement
 from people.models import Role
 from tandem import factories
@@ -206,6 +206,14 @@ def test_the_timeline_query_count_does_not_grow(client, cast, django_assert_num_
             what_seen="x",
         )
         Reflection.objects.create(induction=cast.induction, text="r", shared_at="2026-11-20T10:00Z")
+        meeting = Meeting.objects.create(
+            induction=cast.induction,
+            recorded_by=cast.mentor,
+            held_on=date(2026, 11, day),
+            minutes=30,
+            session=cast.programme.sessions_in_order().first(),
+        )
+        AgendaItem.objects.create(induction=cast.induction, meeting=meeting, text="a")
     client.force_login(cast.mentor)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(15):
         assert client.get(reverse("coaching_timeline", args=[cast.induction.pk])).status_code == 200

@@ -88,3 +88,5 @@ def test_every_pair_has_a_term_of_coaching(logins):
         assert observations.count() >= 4, induction
         assert Target.objects.filter(induction=induction, status="open").count() == 1
         assert Target.objects.filter(induction=induction, status="secure").exists()
+        assert induction.meetings.filter(kind="meeting").count() >= 8
+        assert induction.agenda_items.filter(meeting__isnull=True).count() == 1

@@ -123,6 +123,19 @@ MATRIX = [
         {"ect": 200, "outsider_ect": 200, "mentor": 403, "tutor": 403},
     ),
     (
+        "next_meeting",
+        lambda c: [c.induction.pk],
+        {
+            "ect": 200,
+            "mentor": 200,
+            "tutor": 403,
+            "head": 403,
+            "coordinator": 403,
+            "other_mentor": 404,
+            "outsider": 404,
+        },
+    ),
+    (
         "term_dates",
         lambda c: [c.school_a.pk],
         {"tutor": 200, "head": 200, "coordinator": 403, "mentor": 403, "ect": 403, "outsider": 404},

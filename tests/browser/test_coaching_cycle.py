@@ -110,3 +110,11 @@ def test_a_draft_survives_a_reload(page, live_server, cast):
     assert page.get_by_label("Not yet doing it").is_checked()
     assert "We restored what you had typed" in page.content()
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("member", ["mentor", "ect"])
+def test_the_agenda_page_is_accessible(page, live_server, cast, member):
+    sign_in(page, live_server, getattr(cast, member))
+    page.goto(live_server.url + reverse("next_meeting", args=[cast.induction.pk]))
+    assert page.locator("h1").inner_text() == "Agenda for the next meeting"
+    assert_accessible(page)
