@@ -177,3 +177,32 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class SupportLevel(models.TextChoices):
+    MODELLED = "modelled", "Modelled: the mentor models, the ECT practises a scripted step"
+    GUIDED = "guided", "Guided: the ECT proposes the step, the mentor refines it"
+    INDEPENDENT = "independent", "Independent: the ECT sets targets, with lighter observation"
+
+
+# How many targets in an area must become secure before a lighter structure is suggested.
+SECURE_TARGETS_TO_FADE = 2
+
+
+class AreaSupport(models.Model):
+    """How much structure the coaching gives the ECT in one framework area. It fades as the
+    ECT's targets there become secure; the mentor decides, and each change is kept."""
+
+    induction = models.ForeignKey(Induction, on_delete=models.CASCADE, related_name="area_support")
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
+    level = models.CharField(max_length=12, choices=SupportLevel.choices)
+    changed_on = models.DateField()
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-changed_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.area}: {self.level}"

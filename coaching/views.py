@@ -18,7 +18,8 @@ from coaching.forms import (
     ObservationForm,
     ReflectionForm,
 )
-from coaching.models import FollowUp, Meeting, Reflection, Target
+from coaching.models import AreaSupport, FollowUp, Meeting, Reflection, SupportLevel, Target
+from coaching.scaffolding import support_by_area
 from coaching.services import record_observation
 from dashboards.progress import current_sessions
 from frameworks.models import Framework
@@ -83,6 +84,8 @@ def timeline(request: HttpRequest, pk: int) -> HttpResponse:
             "wearing": _wearing(request.user, induction, role),
             "cleared_draft": request.GET.get("saved"),
             "check_in_form": CheckInForm(),
+            "support_rows": support_by_area(induction, list(_framework_of(induction).areas.all())),
+            "levels": SupportLevel.choices,
         },
     )
 
@@ -232,4 +235,24 @@ def log_check_in(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, f"Check-in of {form.cleaned_data['minutes']} minutes logged.")
     else:
         messages.error(request, "Enter the minutes the check-in took, from 1 to 60.")
+    return redirect("coaching_timeline", induction.pk)
+
+
+@login_required
+@require_POST
+def set_support_level(request: HttpRequest, pk: int) -> HttpResponse:
+    induction, role = permissions.get_coaching_for(request.user, pk, mentor_only=True)
+    area = _framework_of(induction).areas.filter(pk=request.POST.get("area") or 0).first()
+    level = request.POST.get("level")
+    if area is None or level not in SupportLevel.values:
+        messages.error(request, "Choose an area of the ECT's framework and a support level.")
+    else:
+        AreaSupport.objects.create(
+            induction=induction,
+            area=area,
+            level=level,
+            changed_on=timezone.localdate(),
+            changed_by=request.user,
+        )
+        messages.success(request, f"{area.title}: {SupportLevel(level).label.split(':')[0]}.")
     return redirect("coaching_timeline", induction.pk)

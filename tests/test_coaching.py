@@ -215,5 +215,56 @@ def test_the_timeline_query_count_does_not_grow(client, cast, django_assert_num_
         )
         AgendaItem.objects.create(induction=cast.induction, meeting=meeting, text="a")
     client.force_login(cast.mentor)
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(19):
         assert client.get(reverse("coaching_timeline", args=[cast.induction.pk])).status_code == 200
+
+
+def _secure_target(cast, code, closed_on):
+    Target.objects.create(
+        induction=cast.induction,
+        set_by=cast.mentor,
+        grade="refining",
+        set_on=date(2026, 9, 14),
+        statement=_statement(cast, code),
+        description=f"Target {code}",
+        modelling="m",
+        practice="p",
+        practise_by=date(2026, 9, 21),
+        status="secure",
+        closed_on=closed_on,
+    )
+
+
+def test_support_fades_by_suggestion_and_the_mentor_decides(client, cast):
+    from coaching.models import AreaSupport
+
+    _secure_target(cast, "7.4", date(2026, 10, 5))
+    client.force_login(cast.mentor)
+    url = reverse("coaching_timeline", args=[cast.induction.pk])
+    assert "Suggest:" not in client.get(url).content.decode()
+    _secure_target(cast, "7.5", date(2026, 11, 9))
+    page = client.get(url).content.decode()
+    assert "2 targets in managing behaviour have become secure. Suggest: Guided" in page
+    area = _statement(cast, "7.4").area
+    response = client.post(
+        reverse("set_support_level", args=[cast.induction.pk]), {"area": area.pk, "level": "guided"}
+    )
+    assert response.status_code == 302
+    assert AreaSupport.objects.get().level == "guided"
+    # The count starts again from the change: no suggestion until two more are secure.
+    assert "Suggest:" not in client.get(url).content.decode()
+
+
+def test_only_the_mentor_changes_support_and_only_to_real_levels(client, cast):
+    from coaching.models import AreaSupport
+
+    area = _statement(cast).area
+    url = reverse("set_support_level", args=[cast.induction.pk])
+    client.force_login(cast.ect)
+    assert client.post(url, {"area": area.pk, "level": "independent"}).status_code == 403
+    client.force_login(cast.tutor)
+    assert client.post(url, {"area": area.pk, "level": "independent"}).status_code == 403
+    client.force_login(cast.mentor)
+    response = client.post(url, {"area": area.pk, "level": "expert"}, follow=True)
+    assert b"Choose an area of the ECT" in response.content
+    assert not AreaSupport.objects.exists()
