@@ -95,15 +95,7 @@ class ObservationForm(GovukForm):
             self.fields["outcome"].required = True
 
     def clean_observed_on(self):
-        observed_on = self.cleaned_data["observed_on"]
-        if observed_on > timezone.localdate():
-            raise forms.ValidationError("The date of the observation cannot be in the future.")
-        if observed_on < self.induction.started_on:
-            raise forms.ValidationError(
-                "The date cannot be before the induction started "
-                f"({self.induction.started_on:%-d %B %Y})."
-            )
-        return observed_on
+        return not_future_nor_before_start(self.cleaned_data["observed_on"], self.induction)
 
     def wants_new_target(self) -> bool:
         return any(self.cleaned_data.get(name) for name in TARGET_FIELDS)
@@ -145,7 +137,8 @@ class ReflectionForm(GovukModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 4})}
 
 
-def _not_future_nor_before_start(day, induction: Induction):
+def not_future_nor_before_start(day, induction: Induction):
+    """Coaching records happen between the start of induction and today."""
     if day > timezone.localdate():
         raise forms.ValidationError("The date cannot be in the future.")
     if day < induction.started_on:
@@ -171,7 +164,7 @@ class MeetingForm(GovukForm):
         self.induction = induction
 
     def clean_held_on(self):
-        return _not_future_nor_before_start(self.cleaned_data["held_on"], self.induction)
+        return not_future_nor_before_start(self.cleaned_data["held_on"], self.induction)
 
 
 class CheckInForm(GovukForm):

@@ -14,7 +14,7 @@ from dashboards.homes import role_homes
 from dashboards.progress import current_sessions
 from frameworks.models import Framework
 from people.models import Induction, Mentorship, Role, RolePeriod
-from programmes.models import Programme
+from programmes.models import Programme, Session
 from tandem import permissions
 
 # Aggregates shown to evaluators hide any group smaller than this, so nobody is identifiable.
@@ -38,11 +38,9 @@ def ect_home(request: HttpRequest) -> HttpResponse:
         return render(request, "dashboards/ect_home.html", {"induction": None})
     session = current_sessions([induction])[induction.pk]
     if session is not None:
+        # The study parts are listed on the page.
         session = (
-            type(session)
-            .objects.prefetch_related("parts")
-            .select_related("module")
-            .get(pk=session.pk)
+            Session.objects.prefetch_related("parts").select_related("module").get(pk=session.pk)
         )
     return render(
         request,
