@@ -66,6 +66,17 @@ def build():
         person = factories.make_person()
         factories.give_role(person, role, trust=trust)
         people[role] = (person, reverse(name, args=[trust.pk]))
+    # One pair with a full term of coaching behind it, for the coaching timeline.
+    import random
+    from datetime import date
+
+    from demo.coaching_history import seed_coaching, seed_meetings
+
+    coached = trust.schools.first().role_periods.filter(role=Role.ECT).first().person.induction
+    coached_mentor = coached.mentorships.get().mentor
+    seed_coaching(coached, coached_mentor, random.Random(1), date(2026, 11, 23))
+    seed_meetings(coached, coached_mentor, random.Random(1), date(2026, 11, 23))
+    people["coaching timeline"] = (coached_mentor, reverse("coaching_timeline", args=[coached.pk]))
     author = factories.make_person()
     factories.give_role(author, Role.PROGRAMME_AUTHOR, trust=trust)
     people["author"] = (author, reverse("author_home"))
@@ -101,10 +112,10 @@ def main():
             f"{SCHOOLS * MENTORS_PER_SCHOOL} mentors in {time.perf_counter() - started:.1f} s "
             f"on {connection.vendor}"
         )
-        print(f"{'page':<16}{'median ms':>10}{'p95 ms':>10}{'queries':>9}")
+        print(f"{'page':<20}{'median ms':>10}{'p95 ms':>10}{'queries':>9}")
         for role, (person, url) in people.items():
             median, p95, queries = measure(person, url)
-            print(f"{role:<16}{median:>10.1f}{p95:>10.1f}{queries:>9}")
+            print(f"{role:<20}{median:>10.1f}{p95:>10.1f}{queries:>9}")
 
 
 if __name__ == "__main__":
