@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 
 from coaching.models import AgendaItem, FollowUp, Reflection, Target
-from frameworks.models import Framework, Statement
+from frameworks.models import Framework
 from people.models import Induction
 from tandem.forms import DateInput, GovukForm, GovukModelForm
 
@@ -13,7 +13,8 @@ TARGET_FIELDS = ["statement", "description", "grade", "modelling", "practice", "
 
 
 def statement_choices(framework: Framework) -> list:
-    """Statements grouped by area, for a select a mentor can scan on a phone."""
+    """Statements grouped by area, for a select a mentor can scan on a phone. The field only
+    accepts these, so a statement from another framework is refused there."""
     groups: dict[str, list] = {}
     for statement in framework.statements.select_related("area").order_by("position"):
         label = f"{statement.area.number}. {statement.area.title}"
@@ -87,7 +88,6 @@ class ObservationForm(GovukForm):
         self.open_target = open_target
         self.fields["area"].queryset = framework.areas.all()
         self.fields["statement"].choices = statement_choices(framework)
-        self.statements = {s.pk: s for s in Statement.objects.filter(framework=framework)}
         if open_target is None:
             del self.fields["outcome"]
             del self.fields["follow_up_note"]
@@ -117,9 +117,6 @@ class ObservationForm(GovukForm):
                     "practise_by": "Enter the date by which the ECT will try it.",
                 }.get(name, "Enter this to set the target, or leave every target field empty.")
                 self.add_error(name, message)
-        statement_pk = data.get("statement")
-        if statement_pk and statement_pk not in self.statements:
-            self.add_error("statement", "Choose a statement from the ECT's framework.")
         practise_by, observed_on = data.get("practise_by"), data.get("observed_on")
         if practise_by and observed_on and practise_by < observed_on:
             self.add_error("practise_by", "The practice date cannot be before the observation.")

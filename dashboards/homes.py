@@ -29,9 +29,10 @@ class Home:
 
 
 def role_homes(user) -> list[Home]:
-    cache = user.__dict__.setdefault("_tandem_homes", None)
-    if cache is not None:
-        return cache
+    # Cached on the user object, which lives for one request.
+    cached = user.__dict__.get("_tandem_homes")
+    if cached is not None:
+        return cached
     periods = (
         RolePeriod.objects.current(timezone.localdate())
         .filter(person=user)

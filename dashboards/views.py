@@ -108,9 +108,7 @@ def school_home(request: HttpRequest, pk: int) -> HttpResponse:
     context = _school_roster(school)
     context["school"] = school
     context["terms"] = school.terms.filter(ends_on__gte=context["today"])
-    context["can_manage"] = school.pk in permissions.access_for(request.user).school_ids(
-        *permissions.SCHOOL_MANAGERS
-    )
+    context["can_manage"] = permissions.can_manage_school(request.user, school)
     return render(request, "dashboards/school_home.html", context)
 
 

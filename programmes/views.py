@@ -28,7 +28,7 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
             ),
         )
     )
-    can_edit = programme.owner_id in permissions.access_for(request.user).trust_ids("author")
+    can_edit = permissions.can_edit_programme(request.user, programme)
     return render(
         request,
         "programmes/programme_detail.html",
@@ -52,7 +52,7 @@ def _get_session(programme, pk: int) -> Session:
 def session_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     programme = permissions.get_programme_for(request.user, slug)
     session = _get_session(programme, pk)
-    can_edit = programme.owner_id in permissions.access_for(request.user).trust_ids("author")
+    can_edit = permissions.can_edit_programme(request.user, programme)
     return render(
         request,
         "programmes/session_detail.html",

@@ -43,10 +43,6 @@ class Access:
     def trust_ids(self, *roles: str) -> set[int]:
         return set().union(*(self.trusts.get(role, set()) for role in roles))
 
-    @property
-    def roles(self) -> list[str]:
-        return [role for role in Role.values if self.has(role)]
-
 
 def access_for(user, on: date | None = None) -> Access:
     """One query: the person's current role periods."""
@@ -78,12 +74,9 @@ SCHOOL_READERS = (Role.INDUCTION_TUTOR, Role.HEADTEACHER)
 SCHOOL_MANAGERS = (Role.INDUCTION_TUTOR, Role.HEADTEACHER)
 
 
-def visible_schools(user) -> QuerySet[School]:
-    access = access_for(user)
-    return School.objects.filter(
-        Q(pk__in=access.school_ids(*SCHOOL_READERS))
-        | Q(trust_id__in=access.trust_ids(Role.COORDINATOR))
-    )
+def can_manage_school(user, school: School | None) -> bool:
+    """Induction tutors and headteachers change who is where at their school."""
+    return school is not None and school.pk in access_for(user).school_ids(*SCHOOL_MANAGERS)
 
 
 def _linked_to_school(access: Access, school: School) -> bool:
@@ -101,7 +94,7 @@ def get_school_for(user, pk: int, *, manage: bool = False) -> School:
     readers = school.pk in access.school_ids(*SCHOOL_READERS) or (
         school.trust_id in access.trust_ids(Role.COORDINATOR)
     )
-    if not readers or (manage and school.pk not in access.school_ids(*SCHOOL_MANAGERS)):
+    if not readers or (manage and not can_manage_school(user, school)):
         raise PermissionDenied("Your role does not give you this page.")
     return school
 
@@ -155,8 +148,7 @@ def current_school_of(induction: Induction, on: date | None = None) -> School | 
 
 def can_manage_induction(user, induction: Induction) -> bool:
     """Induction tutors and headteachers of the ECT's current school change mentors."""
-    school = current_school_of(induction)
-    return school is not None and school.pk in access_for(user).school_ids(*SCHOOL_MANAGERS)
+    return can_manage_school(user, current_school_of(induction))
 
 
 def is_author(user) -> bool:
@@ -183,19 +175,19 @@ def visible_programmes(user) -> QuerySet[Programme]:
     ).distinct()
 
 
+def can_edit_programme(user, programme: Programme) -> bool:
+    return programme.owner_id in access_for(user).trust_ids(Role.PROGRAMME_AUTHOR)
+
+
 def get_programme_for(user, slug: str, *, edit: bool = False) -> Programme:
     programme = (
         visible_programmes(user).select_related("framework", "owner").filter(slug=slug).first()
     )
     if programme is None:
         raise Http404("No such programme")
-    if edit and programme.owner_id not in access_for(user).trust_ids(Role.PROGRAMME_AUTHOR):
+    if edit and not can_edit_programme(user, programme):
         raise PermissionDenied("Only the owning trust's programme authors may change this.")
     return programme
-
-
-def evaluator_trusts(user) -> QuerySet[Trust]:
-    return Trust.objects.filter(pk__in=access_for(user).trust_ids(Role.EVALUATOR))
 
 
 # Developmental records (coaching) belong to the ECT and their current mentor only. The
