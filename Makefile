@@ -6,9 +6,13 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 TEST_ENV := DJANGO_SETTINGS_MODULE=tandem.test_settings
 UV_VERSION := 0.13.8
 
-.PHONY: install demo test lint format test-sqlite test-postgres test-browser postgres chromium bench
+.PHONY: install system demo test lint format test-sqlite test-postgres test-browser postgres chromium bench
 
-install: $(VENV)/.installed node_modules/.installed tandem/static/build/tandem.css
+install: system $(VENV)/.installed node_modules/.installed tandem/static/build/tandem.css
+
+# WeasyPrint draws PDFs with Debian's Pango and HarfBuzz and needs a font; add any missing.
+system:
+	@ldconfig -p | grep -q libpangoft2-1.0 && ldconfig -p | grep -q libharfbuzz-subset && fc-list 2>/dev/null | grep -q DejaVuSans || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fontconfig >/dev/null)
 
 $(VENV)/.installed: pyproject.toml uv.lock
 	$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv==$(UV_VERSION)

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from assessments.schedule import calendar_for
 from dashboards.homes import role_homes
 from dashboards.progress import current_sessions
 from frameworks.models import Framework
@@ -42,10 +43,16 @@ def ect_home(request: HttpRequest) -> HttpResponse:
         session = (
             Session.objects.prefetch_related("parts").select_related("module").get(pk=session.pk)
         )
+    today = timezone.localdate()
     return render(
         request,
         "dashboards/ect_home.html",
-        {"induction": induction, "session": session, "year": induction.year()},
+        {
+            "induction": induction,
+            "session": session,
+            "year": induction.year(),
+            "next_point": calendar_for(induction).next_point(today),
+        },
     )
 
 
@@ -109,6 +116,9 @@ def school_home(request: HttpRequest, pk: int) -> HttpResponse:
     context["school"] = school
     context["terms"] = school.terms.filter(ends_on__gte=context["today"])
     context["can_manage"] = permissions.can_manage_school(request.user, school)
+    context["can_assess"] = school.pk in permissions.access_for(request.user).school_ids(
+        *permissions.ASSESSORS
+    )
     return render(request, "dashboards/school_home.html", context)
 
 
@@ -126,6 +136,8 @@ def head_home(request: HttpRequest, pk: int) -> HttpResponse:
             if row["induction"].current_placement and row["induction"].current_placement.fte < 1
         ),
         attention=[row for row in rows if row["flags"]],
+        can_assess=school.pk
+        in permissions.access_for(request.user).school_ids(*permissions.ASSESSORS),
     )
     return render(request, "dashboards/head_home.html", context)
 

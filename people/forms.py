@@ -194,7 +194,7 @@ class InductionForm(GovukModelForm):
 
     class Meta:
         model = Induction
-        fields = ["phase", "ite_provider", "programme"]
+        fields = ["phase", "trn", "ite_provider", "programme"]
         help_texts = {"programme": "The development programme this ECT follows."}
 
     def __init__(self, *args, programmes, **kwargs):
@@ -208,5 +208,5 @@ class InductionForm(GovukModelForm):
         induction.subjects = [
             s.strip() for s in self.cleaned_data["subject_list"].split(",") if s.strip()
         ]
-        induction.save(update_fields=["phase", "ite_provider", "programme", "subjects"])
+        induction.save(update_fields=["phase", "trn", "ite_provider", "programme", "subjects"])
         return induction

@@ -5,7 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -140,6 +140,13 @@ class Induction(models.Model):
     phase = models.CharField(max_length=12, choices=Phase.choices)
     subjects = models.JSONField(default=list, blank=True, help_text="Subjects the ECT teaches.")
     ite_provider = models.CharField("ITE provider", max_length=200, blank=True)
+    trn = models.CharField(
+        "teacher reference number (TRN)",
+        max_length=7,
+        blank=True,
+        validators=[RegexValidator(r"^\d{7}$", "A TRN is 7 digits, for example 1234567.")],
+        help_text="7 digits. The appropriate body identifies the ECT by it.",
+    )
     programme = models.ForeignKey(
         "programmes.Programme",
         null=True,

@@ -46,6 +46,7 @@ def induction_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "tutor_ids": tutor_ids,
             "can_manage": permissions.can_manage_induction(request.user, induction),
             "coaching_role": permissions.coaching_role(request.user, induction),
+            "assessment_roles": permissions.assessment_roles(request.user, induction),
         },
     )
 

@@ -209,3 +209,44 @@ def get_coaching_for(user, pk: int, *, mentor_only: bool = False) -> tuple[Induc
     if role is None or (mentor_only and role != Role.MENTOR):
         raise PermissionDenied("Coaching records are for the ECT and their mentor.")
     return induction, role
+
+
+# Assessment records (absences, progress reviews, formal assessments) are statutory. The
+# induction tutors and headteacher of the ECT's current school keep them; the ECT sees each
+# one once it is complete and confirms formal assessments. A mentor, as mentor, never sees
+# them, just as the tutor never sees coaching notes.
+ASSESSORS = (Role.INDUCTION_TUTOR, Role.HEADTEACHER)
+
+
+def assessment_roles(user, induction: Induction) -> frozenset[str]:
+    """The hats this person wears for the ECT's assessment records (tutor, head, ECT)."""
+    school = current_school_of(induction)
+    access = access_for(user)
+    roles = {
+        role for role in ASSESSORS if school is not None and school.pk in access.school_ids(role)
+    }
+    if user.pk == induction.ect_id:
+        roles.add(Role.ECT)
+    return frozenset(roles)
+
+
+def get_assessments_for(
+    user, pk: int, *, assessors_only: bool = False
+) -> tuple[Induction, frozenset[str]]:
+    """The induction and the person's hats for its assessment records; 404 for outsiders,
+    403 for people who may see the ECT but not these records."""
+    induction = get_induction_for(user, pk)
+    roles = assessment_roles(user, induction)
+    if not roles or (assessors_only and not roles & set(ASSESSORS)):
+        raise PermissionDenied(
+            "Assessment records are for the ECT, their induction tutor and headteacher."
+        )
+    return induction, roles
+
+
+def get_school_assessments_for(user, pk: int) -> School:
+    """A school's statutory deadlines and records: its induction tutors and headteacher."""
+    school = get_school_for(user, pk)
+    if school.pk not in access_for(user).school_ids(*ASSESSORS):
+        raise PermissionDenied("Assessment records are for induction tutors and headteachers.")
+    return school

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "frameworks",
     "programmes",
     "coaching",
+    "assessments",
     "dashboards",
     "demo",
     "tandem",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("people.urls")),
     path("", include("organisations.urls")),
     path("", include("coaching.urls")),
+    path("", include("assessments.urls")),
     path("", include("frameworks.urls")),
     path("", include("programmes.urls")),
 ]

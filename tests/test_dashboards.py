@@ -12,14 +12,14 @@ from tandem import factories
 # (member of the cast, url name, argument path on the cast, queries). The count includes
 # the session, the user, their roles and the navigation: four queries on every page.
 PAGES = [
-    ("ect", "ect_home", None, 11),
+    ("ect", "ect_home", None, 14),
     ("mentor", "mentor_home", None, 9),
     ("tutor", "school_home", "school_a", 11),
     ("head", "head_home", "school_a", 10),
     ("coordinator", "trust_home", "trust_a", 9),
     ("author", "author_home", None, 7),
     ("evaluator", "evaluator_home", "trust_a", 8),
-    ("ect", "induction_detail", "induction", 12),
+    ("ect", "induction_detail", "induction", 13),
     ("ect", "programme_detail", "programme", 10),
     ("ect", "framework_list", None, 5),
 ]
