@@ -3,6 +3,7 @@ progress reviews, formal assessments with their confirmations, and exports for t
 appropriate body. Who may see what is decided in tandem.permissions."""
 
 import csv
+from copy import copy
 from datetime import date
 
 from django.contrib import messages
@@ -29,6 +30,7 @@ from assessments.services import confirm_assessment, save_record
 from assessments.status import point_rows, record_status
 from people.models import Induction, Role
 from tandem import permissions
+from tandem.exports import safe_cell
 from tandem.pdf import pdf_response
 
 
@@ -122,12 +124,12 @@ def _term_not_started(point: Point | None, record) -> str | None:
     return None
 
 
-def _new_record(model, induction, point: Point, user, role: str, **fields):
+def _new_record(model, induction, at: Point, user, role: str, **fields):
     return model(
         induction=induction,
-        term_label=point.term.label,
-        due_on=point.due_on,
-        school=point.school,
+        term_label=at.term.label,
+        due_on=at.due_on,
+        school=at.school,
         written_by=user,
         written_as=role,
         updated_by=user,
@@ -137,7 +139,8 @@ def _new_record(model, induction, point: Point, user, role: str, **fields):
 
 def _conflict_data(request: HttpRequest, current_version: int):
     """The person's own typing, re-armed with the stored version: saving again is then a
-    deliberate choice to replace the other person's change."""
+    deliberate choice to replace the other person's change. The form gets a copy of the
+    stored record, as validating writes onto its instance and 'their version' must stay."""
     data = request.POST.copy()
     data["version"] = str(current_version)
     return data
@@ -207,8 +210,9 @@ def progress_review(request: HttpRequest, pk: int, number: int) -> HttpResponse:
                 return redirect(f"{url}?saved={context['draft_key']}")
             current = induction.progress_reviews.select_related("updated_by").get(number=number)
             context["conflict"] = current
-            form = ProgressReviewForm(_conflict_data(request, current.version), instance=current)
-            form.is_valid()
+            form = ProgressReviewForm(
+                _conflict_data(request, current.version), instance=copy(current)
+            )
     context["form"] = form
     return render(
         request,
@@ -301,9 +305,8 @@ def formal_assessment(request: HttpRequest, pk: int, number: int) -> HttpRespons
             current = induction.formal_assessments.select_related("updated_by").get(point=number)
             context["conflict"] = current
             form = FormalAssessmentForm(
-                _conflict_data(request, current.version), instance=current, point=number
+                _conflict_data(request, current.version), instance=copy(current), point=number
             )
-            form.is_valid()
     context["form"] = form
     return render(
         request,
@@ -480,5 +483,5 @@ def school_statutory_csv(request: HttpRequest, pk: int) -> HttpResponse:
     )
     writer = csv.writer(response)
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(_csv_rows(school))
+    writer.writerows([safe_cell(value) for value in row] for row in _csv_rows(school))
     return response

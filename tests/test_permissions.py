@@ -150,6 +150,74 @@ MATRIX = [
         lambda c: [c.other_mentor.role_periods.get().pk],
         {"tutor": 200, "head": 200, "coordinator": 403, "mentor": 403, "outsider": 404},
     ),
+    # Assessment records: the ECT, their induction tutor and headteacher; never the mentor.
+    (
+        "statutory_record",
+        lambda c: [c.induction.pk],
+        {
+            "ect": 200,
+            "tutor": 200,
+            "head": 200,
+            "mentor": 403,
+            "coordinator": 403,
+            "other_mentor": 404,
+            "evaluator": 404,
+            "outsider": 404,
+            "outsider_ect": 404,
+        },
+    ),
+    (
+        "progress_review",
+        lambda c: [c.induction.pk, 1],
+        {
+            "ect": 200,
+            "tutor": 200,
+            "head": 200,
+            "mentor": 403,
+            "coordinator": 403,
+            "other_mentor": 404,
+            "outsider": 404,
+            "outsider_ect": 404,
+        },
+    ),
+    (
+        "formal_assessment",
+        lambda c: [c.induction.pk, 1],
+        {
+            "ect": 200,
+            "tutor": 200,
+            "head": 200,
+            "mentor": 403,
+            "coordinator": 403,
+            "other_mentor": 404,
+            "outsider": 404,
+        },
+    ),
+    (
+        "school_statutory",
+        lambda c: [c.school_a.pk],
+        {
+            "tutor": 200,
+            "head": 200,
+            "coordinator": 403,
+            "mentor": 403,
+            "ect": 403,
+            "outsider": 404,
+        },
+    ),
+    (
+        "school_statutory_csv",
+        lambda c: [c.school_a.pk],
+        {
+            "tutor": 200,
+            "head": 200,
+            "coordinator": 403,
+            "mentor": 403,
+            "ect": 403,
+            "evaluator": 403,
+            "outsider": 404,
+        },
+    ),
     ("framework_list", lambda c: [], {"*": 200}),
     (
         "framework_import",
@@ -222,6 +290,54 @@ def test_anonymous_people_are_sent_to_sign_in(client, cast, name, args, _):
     response = client.get(reverse(name, args=args(cast)))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
+
+
+# POST-only views: (url name, arguments, data, {cast member: expected status}); anything
+# not listed must be refused, and a refusal must change nothing.
+POSTS = [
+    (
+        "add_absence",
+        lambda c: [c.induction.pk],
+        {"starts_on": "2026-09-07", "ends_on": "2026-09-08"},
+        {"tutor": 302},
+    ),
+    (
+        "confirm_assessment",
+        lambda c: [c.induction.pk, 1],
+        {"version": "1"},
+        {},  # no assessment exists: 404 for everyone who may see the ECT at all
+    ),
+    (
+        "record_sent",
+        lambda c: [c.induction.pk, "progress_review", 1],
+        {"sent_on": "2026-11-20"},
+        {},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "data", "member", "expected"),
+    [
+        pytest.param(n, a, d, m, e.get(m), id=f"{n}-{m}")
+        for n, a, d, e in POSTS
+        for m in CAST + ["anonymous"]
+    ],
+)
+def test_each_role_may_change_only_what_it_may(client, cast, name, args, data, member, expected):
+    from assessments.models import Absence
+
+    if member != "anonymous":
+        client.force_login(getattr(cast, member))
+    status = client.post(reverse(name, args=args(cast)), data).status_code
+    if member == "anonymous":
+        assert status == 302
+    elif expected is None:
+        assert status in (403, 404), f"{member} must not post to {name}"
+    else:
+        assert status == expected
+    if expected is None:
+        assert not Absence.objects.exists()
 
 
 def test_access_ends_with_the_role_period(client, cast):
