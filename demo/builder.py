@@ -10,7 +10,9 @@ from datetime import date
 
 from django.utils import timezone
 
+from assessments.models import Absence
 from demo.coaching_history import seed_coaching, seed_meetings
+from demo.statutory_history import seed_statutory
 from organisations.models import School, Trust, academic_year
 from people.models import Induction, Role
 from tandem import factories
@@ -262,8 +264,23 @@ def build_demo(seed: int = 2026) -> dict[str, str]:
     mentorship.mentor = meadow["tutor"]
     mentorship.save(update_fields=["mentor"])
 
-    # A term of coaching for every current pair in the trust.
+    # A year 2 ECT at Northgate was off for most of last spring: 32 working days, so
+    # induction is extended.
     today = timezone.localdate()
+    northgate = schools[4]
+    absent = northgate["ects"][-1]
+    Absence.objects.create(
+        induction=absent,
+        starts_on=date(this_year, 1, 11),
+        ends_on=date(this_year, 3, 2),
+        recorded_by=northgate["tutor"],
+    )
+
+    # A term of coaching for every current pair in the trust, and the statutory records
+    # that are due by now, written by the tutor of the school the ECT is at.
+    by_school = {school["school"].pk: school for school in schools}
+    # Its own generator, so that adding records never changes the coaching history.
+    statutory_rng = random.Random(seed + 1)
     for school in schools:
         for induction in school["ects"]:
             induction.refresh_from_db()
@@ -271,6 +288,15 @@ def build_demo(seed: int = 2026) -> dict[str, str]:
             if mentorship and induction.programme_id:
                 seed_coaching(induction, mentorship.mentor, rng, today)
                 seed_meetings(induction, mentorship.mentor, rng, today)
+            keeper = by_school[induction.current_placement.school_id]
+            seed_statutory(
+                induction,
+                keeper["tutor"],
+                keeper["head"],
+                statutory_rng,
+                today,
+                leave_for_ect=induction == brookside["ects"][-1],
+            )
 
     domain = "riverside-trust.example"
     coordinator = factories.make_person(
@@ -292,6 +318,7 @@ def build_demo(seed: int = 2026) -> dict[str, str]:
 
     return {
         "ECT": brookside["ects"][0].ect.email,
+        "ECT in year 2 (midpoint assessment to confirm)": brookside["ects"][-1].ect.email,
         "Mentor": brookside["mentors"][0].email,
         "Induction tutor": brookside["tutor"].email,
         "Headteacher": brookside["head"].email,

@@ -90,3 +90,23 @@ def test_every_pair_has_a_term_of_coaching(logins):
         assert Target.objects.filter(induction=induction, status="secure").exists()
         assert induction.meetings.filter(kind="meeting").count() >= 8
         assert induction.agenda_items.filter(meeting__isnull=True).count() == 1
+
+
+def test_it_has_statutory_records_up_to_today(logins):
+    from assessments.models import FormalAssessment, ProgressReview
+    from assessments.schedule import calendar_for
+
+    year2 = [i for i in Induction.objects.all() if i.year() == 2 and i.progress_reviews.exists()]
+    assert year2, "year 2 ECTs have their first-year reviews"
+    # Every midpoint assessment is confirmed by the tutor and head; one waits for the ECT.
+    midpoints = FormalAssessment.objects.filter(point=1)
+    assert midpoints.exists()
+    assert not midpoints.filter(head_confirmed_at__isnull=True).exists()
+    waiting = midpoints.filter(ect_confirmed_at__isnull=True)
+    assert [a.induction.ect.email for a in waiting] == [
+        logins["ECT in year 2 (midpoint assessment to confirm)"]
+    ]
+    assert ProgressReview.objects.filter(completed_at__isnull=True).exists()  # drafts
+    extended = [i for i in Induction.objects.all() if calendar_for(i).extended]
+    assert len(extended) == 1
+    assert calendar_for(extended[0]).absence_days == 32
