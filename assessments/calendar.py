@@ -20,6 +20,7 @@ estimates.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -127,8 +128,11 @@ class InductionCalendar:
     extended: bool = False
     # Why the calendar stops short of the final assessment, if it does.
     incomplete: str = ""
-    # Cumulative terms served at the end of each school day, for served_on().
-    _served: list[tuple[date, Fraction]] = field(default_factory=list, repr=False)
+    # For served_on(): per stretch of counted days in one term, (its days, the total served
+    # before it, the share of a term each day adds).
+    _served: list[tuple[tuple[date, ...], Fraction, Fraction]] = field(
+        default_factory=list, repr=False
+    )
 
     @property
     def ends_on(self) -> date | None:
@@ -138,11 +142,11 @@ class InductionCalendar:
     def served_on(self, day: date) -> Fraction:
         """Terms served by the end of this day."""
         served = Fraction(0)
-        for when, total in self._served:
-            if when > day:
+        for days, before, share in self._served:
+            if days[0] > day:
                 break
-            served = total
-        return served
+            served = before + share * bisect_right(days, day)
+        return min(served, Fraction(TERMS_OF_INDUCTION))
 
     def next_point(self, day: date) -> Point | None:
         return next((p for p in self.points if p.due_on >= day), None)
@@ -180,10 +184,10 @@ def _with_projection(terms: tuple[TermDates, ...], until: date) -> list[TermDate
     return projected
 
 
-def _days_served(
+def _stretches(
     started_on: date, placements: list[Placement], horizon: date
-) -> Iterator[tuple[date, Placement, TermDates]]:
-    """Each school day on which the ECT is placed, in order, with the placement and term."""
+) -> Iterator[tuple[Placement, TermDates, tuple[date, ...]]]:
+    """The school days the ECT is placed, in order, a term of one placement at a time."""
     for index, placement in enumerate(placements):
         start = max(placement.starts_on, started_on)
         open_ended = placement.ends_on is None and index == len(placements) - 1
@@ -192,9 +196,11 @@ def _days_served(
         for term in sorted(terms, key=lambda t: t.starts_on):
             if term.ends_on < start or term.starts_on > end:
                 continue
-            for day in term.school_days():
-                if start <= day <= end:
-                    yield day, placement, term
+            days = term.school_days()
+            if start > term.starts_on or end < term.ends_on:
+                days = tuple(day for day in days if start <= day <= end)
+            if days:
+                yield placement, term, days
 
 
 def _absent_days(absences: list[tuple[date, date]]) -> set[date]:
@@ -230,27 +236,32 @@ def build_calendar(
     if absent:
         last_absent = max(absent)
         working_days_absent = Fraction(0)
-        for day, placement, _ in _days_served(started_on, placements, horizon):
-            if day > last_absent:
+        for placement, _, days in _stretches(started_on, placements, horizon):
+            if days[0] > last_absent:
                 break
-            if day in absent:
-                working_days_absent += placement.fte
+            working_days_absent += placement.fte * len(absent.intersection(days))
         calendar.absence_days = round(working_days_absent)
     calendar.extended = calendar.absence_days >= ABSENCE_EXTENDS_FROM
 
+    thresholds = [(1, MIDPOINT), (2, Fraction(TERMS_OF_INDUCTION))]
     total = Fraction(0)
     # Calendar terms in the order served, each with the term and school of its last day.
     last_day_of: dict[tuple[int, int], tuple[TermDates, Hashable]] = {}
     assessed: dict[tuple[int, int], Point] = {}
-    for day, placement, term in _days_served(started_on, placements, horizon):
+    for placement, term, days in _stretches(started_on, placements, horizon):
         last_day_of[term.key] = (term, placement.school)
-        if calendar.extended and day in absent:
-            calendar._served.append((day, total))
-            continue
-        before, total = total, total + placement.fte / len(term.school_days())
-        calendar._served.append((day, total))
-        for number, threshold in ((1, MIDPOINT), (2, Fraction(TERMS_OF_INDUCTION))):
-            if before < threshold <= total:
+        if calendar.extended and absent.intersection(days):
+            days = tuple(day for day in days if day not in absent)
+            if not days:
+                continue
+        share = placement.fte / len(term.school_days())
+        calendar._served.append((days, total, share))
+        gained = total + share * len(days)
+        for number, threshold in thresholds:
+            if total < threshold <= gained:
+                # The day it is reached: the first whole number of days' shares that gets there.
+                needed = -((total - threshold) // share)  # ceiling division
+                day = days[int(needed) - 1]
                 assessed[term.key] = Point(
                     FORMAL_ASSESSMENT,
                     number,
@@ -259,6 +270,7 @@ def build_calendar(
                     due_on=day,
                     report_by=working_days_after(day, REPORT_WITHIN),
                 )
+        total = gained
         if total >= TERMS_OF_INDUCTION:
             break
     else:

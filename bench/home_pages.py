@@ -77,6 +77,35 @@ def build():
     seed_coaching(coached, coached_mentor, random.Random(1), date(2026, 11, 23))
     seed_meetings(coached, coached_mentor, random.Random(1), date(2026, 11, 23))
     people["coaching timeline"] = (coached_mentor, reverse("coaching_timeline", args=[coached.pk]))
+    # The statutory pages of the same school: every ECT's calendar, one ECT's record, and
+    # a completed review rendered as a PDF.
+    from assessments.models import ProgressReview
+
+    first_school = trust.schools.first()
+    first_tutor = first_school.role_periods.get(role=Role.INDUCTION_TUTOR).person
+    review = ProgressReview.objects.create(
+        induction=coached,
+        number=1,
+        term_label="Autumn 2026",
+        due_on=date(2026, 12, 18),
+        school=first_school,
+        on_track="yes",
+        evidence="Lesson visits and books. " * 20,
+        targets="Hinge questions before independent work.",
+        written_by=first_tutor,
+        written_as=Role.INDUCTION_TUTOR,
+        updated_by=first_tutor,
+        completed_at="2026-11-20T15:00Z",
+    )
+    people["statutory deadlines"] = (
+        first_tutor,
+        reverse("school_statutory", args=[first_school.pk]),
+    )
+    people["statutory record"] = (first_tutor, reverse("statutory_record", args=[coached.pk]))
+    people["review as PDF"] = (
+        first_tutor,
+        reverse("record_pdf", args=[coached.pk, "progress_review", review.number]),
+    )
     author = factories.make_person()
     factories.give_role(author, Role.PROGRAMME_AUTHOR, trust=trust)
     people["author"] = (author, reverse("author_home"))

@@ -248,3 +248,9 @@ def test_calendars_for_a_school_take_a_fixed_number_of_queries(cast, django_asse
         calendars = calendars_for(inductions)
     assert len(calendars) == 6
     assert len(calendars[inductions[-1].pk].points) == 10
+
+
+def test_served_stops_at_six_terms():
+    calendar = _full_time()
+    assert calendar.served_on(date(2027, 7, 21)) == 6
+    assert calendar.served_on(date(2030, 1, 1)) == 6
