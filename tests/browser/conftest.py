@@ -33,6 +33,16 @@ def _fixed_today():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # The live server shares this process's cache, where allauth counts sign-ins per
+    # address for its rate limit: each test starts with none, as a real person would.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture(scope="session")
 def browser():
     path = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
