@@ -146,6 +146,55 @@ def _conflict_data(request: HttpRequest, current_version: int):
     return data
 
 
+def _edit_page(
+    request: HttpRequest,
+    context: dict,
+    *,
+    template: str,
+    view_name: str,
+    can_write: bool,
+    existing,
+    new_record,
+    make_form,
+    fields: list[str],
+    prepare,
+    success,
+    stored,
+) -> HttpResponse:
+    """A review's or an assessment's page. The tutor gets the form once its term has begun;
+    a save goes through unless someone else saved in between, in which case both versions
+    are shown and nothing is lost."""
+    induction, number = context["induction"], context["number"]
+    form = None
+    if can_write and not context["not_yet"]:
+        form = make_form(None, existing, {"version": existing.version if existing else 0})
+    if request.method == "POST":
+        if not can_write:
+            raise PermissionDenied("Only the ECT's induction tutor writes this record.")
+        if context["not_yet"]:
+            messages.error(request, context["not_yet"])
+            return redirect(view_name, induction.pk, number)
+        record = existing or new_record()
+        form = make_form(request.POST, record, None)
+        if form.is_valid():
+            prepare(record, form)
+            saved = save_record(
+                record,
+                user=request.user,
+                seen_version=form.cleaned_data["version"] or 0,
+                fields=fields,
+            )
+            if saved:
+                messages.success(request, success(record))
+                url = reverse(view_name, args=[induction.pk, number])
+                return redirect(f"{url}?saved={context['draft_key']}")
+            current = stored()
+            context["conflict"] = current
+            form = make_form(_conflict_data(request, current.version), copy(current), None)
+    context["form"] = form
+    return render(request, template, context, status=409 if context["conflict"] else 200)
+
+
 @login_required
 def progress_review(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     induction, roles = permissions.get_assessments_for(request.user, pk)
@@ -172,53 +221,33 @@ def progress_review(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         "conflict": None,
     }
     if review and review.is_complete and Role.INDUCTION_TUTOR in roles and not review.sent_on:
-        context["sent_form"] = SentForm(completed_on=review.completed_at.date())
-    form = None
-    if can_write and not context["not_yet"]:
-        form = ProgressReviewForm(
-            instance=review, initial={"version": review.version if review else 0}
-        )
-    if request.method == "POST":
-        if not can_write:
-            raise PermissionDenied("Only the induction tutor writes progress reviews.")
-        if context["not_yet"]:
-            messages.error(request, context["not_yet"])
-            return redirect("progress_review", induction.pk, number)
-        record = review or _new_record(
-            ProgressReview, induction, point, request.user, Role.INDUCTION_TUTOR, number=number
-        )
-        form = ProgressReviewForm(request.POST, instance=record)
-        if form.is_valid():
-            completing = request.POST.get("action") == "complete"
-            if completing:
-                record.completed_at = timezone.now()
-            saved = save_record(
-                record,
-                user=request.user,
-                seen_version=form.cleaned_data["version"] or 0,
-                fields=["on_track", "evidence", "targets", "support", "completed_at"],
-            )
-            if saved:
-                messages.success(
-                    request,
-                    f"Progress review {number} "
-                    + (
-                        "completed: the ECT can now read it." if completing else "saved as a draft."
-                    ),
-                )
-                url = reverse("progress_review", args=[induction.pk, number])
-                return redirect(f"{url}?saved={context['draft_key']}")
-            current = induction.progress_reviews.select_related("updated_by").get(number=number)
-            context["conflict"] = current
-            form = ProgressReviewForm(
-                _conflict_data(request, current.version), instance=copy(current)
-            )
-    context["form"] = form
-    return render(
+        context["sent_form"] = SentForm(completed_on=timezone.localtime(review.completed_at).date())
+
+    def prepare(record, form) -> None:
+        if request.POST.get("action") == "complete":
+            record.completed_at = timezone.now()
+
+    def success(record) -> str:
+        done = "completed: the ECT can now read it." if record.completed_at else "saved as a draft."
+        return f"Progress review {number} {done}"
+
+    return _edit_page(
         request,
-        "assessments/progress_review.html",
         context,
-        status=409 if context["conflict"] else 200,
+        template="assessments/progress_review.html",
+        view_name="progress_review",
+        can_write=can_write,
+        existing=review,
+        new_record=lambda: _new_record(
+            ProgressReview, induction, point, request.user, Role.INDUCTION_TUTOR, number=number
+        ),
+        make_form=lambda data, instance, initial: ProgressReviewForm(
+            data, instance=instance, initial=initial
+        ),
+        fields=["on_track", "evidence", "targets", "support", "completed_at"],
+        prepare=prepare,
+        success=success,
+        stored=lambda: induction.progress_reviews.select_related("updated_by").get(number=number),
     )
 
 
@@ -268,51 +297,33 @@ def formal_assessment(request: HttpRequest, pk: int, number: int) -> HttpRespons
             if step == "ect":
                 context["ect_form"] = EctConfirmForm()
         if assessment.is_complete and Role.INDUCTION_TUTOR in roles and not assessment.sent_on:
-            context["sent_form"] = SentForm(completed_on=assessment.ect_confirmed_at.date())
-    form = None
-    if can_write and not context["not_yet"]:
-        form = FormalAssessmentForm(
-            instance=assessment,
-            point=number,
-            initial={"version": assessment.version if assessment else 0},
-        )
-    if request.method == "POST":
-        if not can_write:
-            raise PermissionDenied("Only the induction tutor writes a formal assessment.")
-        if context["not_yet"]:
-            messages.error(request, context["not_yet"])
-            return redirect("formal_assessment", induction.pk, number)
-        record = assessment or _new_record(
-            FormalAssessment, induction, point, request.user, Role.INDUCTION_TUTOR, point=number
-        )
-        form = FormalAssessmentForm(request.POST, instance=record, point=number)
-        if form.is_valid():
-            record.standards = form.standards()
-            saved = save_record(
-                record,
-                user=request.user,
-                seen_version=form.cleaned_data["version"] or 0,
-                fields=["judgement", "evidence", "standards"],
+            context["sent_form"] = SentForm(
+                completed_on=timezone.localtime(assessment.ect_confirmed_at).date()
             )
-            if saved:
-                messages.success(
-                    request,
-                    "Assessment saved. Confirm it when it is final; then the headteacher "
-                    "confirms it, and the ECT.",
-                )
-                url = reverse("formal_assessment", args=[induction.pk, number])
-                return redirect(f"{url}?saved={context['draft_key']}")
-            current = induction.formal_assessments.select_related("updated_by").get(point=number)
-            context["conflict"] = current
-            form = FormalAssessmentForm(
-                _conflict_data(request, current.version), instance=copy(current), point=number
-            )
-    context["form"] = form
-    return render(
+
+    def prepare(record, form) -> None:
+        record.standards = form.standards()
+
+    return _edit_page(
         request,
-        "assessments/formal_assessment.html",
         context,
-        status=409 if context["conflict"] else 200,
+        template="assessments/formal_assessment.html",
+        view_name="formal_assessment",
+        can_write=can_write,
+        existing=assessment,
+        new_record=lambda: _new_record(
+            FormalAssessment, induction, point, request.user, Role.INDUCTION_TUTOR, point=number
+        ),
+        make_form=lambda data, instance, initial: FormalAssessmentForm(
+            data, instance=instance, initial=initial, point=number
+        ),
+        fields=["judgement", "evidence", "standards"],
+        prepare=prepare,
+        success=lambda record: (
+            "Assessment saved. Confirm it when it is final; then the headteacher confirms it, "
+            "and the ECT."
+        ),
+        stored=lambda: induction.formal_assessments.select_related("updated_by").get(point=number),
     )
 
 
