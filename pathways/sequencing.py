@@ -116,7 +116,7 @@ def _validate(
         unknown = sorted(session.prerequisites - by_id.keys())
         if unknown:
             raise PlanError(f"'{session.title}' needs a session that is not in the programme.")
-    cycle = _find_cycle(by_id)
+    cycle = find_cycle({sid: session.prerequisites for sid, session in by_id.items()})
     if cycle:
         names = " → ".join(f"'{by_id[i].title}'" for i in cycle)
         raise PlanError(f"The programme's prerequisites go round in a circle: {names}.")
@@ -130,13 +130,14 @@ def _validate(
     return by_id
 
 
-def _find_cycle(by_id: dict[int, SessionSpec]) -> list[int]:
-    """A list of session ids that form a prerequisite cycle (first repeated last), or []."""
-    state: dict[int, int] = {}  # 1: on the current path, 2: finished
-    for root in sorted(by_id):
+def find_cycle(graph: Mapping) -> list:
+    """Nodes that form a cycle in a graph of node -> the nodes it needs (the first repeated
+    last), or [] if there is none. Used for session prerequisites, here and on import."""
+    state: dict = {}  # 1: on the current path, 2: finished
+    for root in sorted(graph):
         if root in state:
             continue
-        stack: list[tuple[int, list[int]]] = [(root, sorted(by_id[root].prerequisites))]
+        stack = [(root, sorted(graph[root]))]
         path = [root]
         state[root] = 1
         while stack:
@@ -149,10 +150,10 @@ def _find_cycle(by_id: dict[int, SessionSpec]) -> list[int]:
             nxt = todo.pop(0)
             if state.get(nxt) == 1:
                 return path[path.index(nxt) :] + [nxt]
-            if nxt not in state:
+            if nxt not in state and nxt in graph:
                 state[nxt] = 1
                 path.append(nxt)
-                stack.append((nxt, sorted(by_id[nxt].prerequisites)))
+                stack.append((nxt, sorted(graph[nxt])))
     return []
 
 

@@ -19,6 +19,7 @@ from django.db import transaction
 
 from frameworks.models import Framework
 from organisations.models import Trust
+from pathways.sequencing import find_cycle
 from programmes.models import HALF_TERMS, Module, Programme, ProgrammeYear, Session, StudyPart
 from tandem.imports import ImportRejected, Problem, check_size, decode_text
 
@@ -43,6 +44,8 @@ class SessionSpec:
     statement_codes: list[str]
     parts: list[dict]
     mentor: dict[str, str]
+    requires: list[str] = field(default_factory=list)
+    variant_group: str = ""
 
 
 @dataclass
@@ -160,6 +163,14 @@ def _parse_session(slug: str, files: dict[str, bytes], problems: list[Problem]) 
             )
     spec.subjects = _string_list(meta, "subjects", where, problems)
     spec.statement_codes = _string_list(meta, "statements", where, problems)
+    spec.requires = _string_list(meta, "requires", where, problems)
+    group = meta.get("variant_group") or ""
+    if not isinstance(group, str) or (group and not SLUG.match(group)):
+        problems.append(
+            Problem(f"{where}, field 'variant_group'", "use lower-case letters, digits and hyphens")
+        )
+    else:
+        spec.variant_group = group
     parts = meta.get("parts") or []
     if not isinstance(parts, list) or not parts:
         problems.append(Problem(f"{where}, field 'parts'", "a session needs at least one part"))
@@ -295,6 +306,7 @@ def parse_programme(files: dict[str, bytes]) -> ProgrammeSpec:
         listed = session_slug in seen_sessions
         if name.startswith("sessions/") and name.endswith(".md") and not listed:
             problems.append(Problem(name, "no module lists this session; add it to programme.yaml"))
+    _check_prerequisites(years, problems)
     if framework is not None:
         known = set(framework.statements.values_list("code", flat=True))
         for modules in years.values():
@@ -319,6 +331,29 @@ def parse_programme(files: dict[str, bytes]) -> ProgrammeSpec:
         framework=framework,
         years=years,
     )
+
+
+def _check_prerequisites(years: dict, problems: list[Problem]) -> None:
+    """Each session's 'requires' names sessions of this programme, and never in a circle."""
+    sessions = {s.slug: s for modules in years.values() for m in modules for s in m.sessions}
+    for slug, session in sessions.items():
+        for required in session.requires:
+            if required not in sessions:
+                problems.append(
+                    Problem(
+                        f"sessions/{slug}.md, field 'requires'",
+                        f"unknown session {required!r}; use the slug of a session listed in "
+                        "programme.yaml",
+                    )
+                )
+    cycle = find_cycle({slug: set(s.requires) & sessions.keys() for slug, s in sessions.items()})
+    if cycle:
+        problems.append(
+            Problem(
+                f"sessions/{cycle[0]}.md, field 'requires'",
+                "the sessions require one another in a circle: " + " → ".join(cycle),
+            )
+        )
 
 
 def import_programme(files: dict[str, bytes], *, owner: Trust | None) -> Programme:
@@ -368,6 +403,14 @@ def import_programme(files: dict[str, bytes], *, owner: Trust | None) -> Program
                 module.sessions.exclude(slug__in=[s.slug for s in module_spec.sessions]).delete()
                 for session_position, session_spec in enumerate(module_spec.sessions, start=1):
                     _save_session(module, session_position, session_spec, statements)
+        # Prerequisites once every session exists, as one may require a later one.
+        by_slug = {s.slug: s for s in Session.objects.filter(module__year__programme=programme)}
+        for modules in spec.years.values():
+            for module_spec in modules:
+                for session_spec in module_spec.sessions:
+                    by_slug[session_spec.slug].prerequisites.set(
+                        [by_slug[slug] for slug in session_spec.requires]
+                    )
     return programme
 
 
@@ -383,6 +426,7 @@ def _save_session(module: Module, position: int, spec: SessionSpec, statements: 
         "summary": spec.summary,
         "phases": spec.phases,
         "subjects": spec.subjects,
+        "variant_group": spec.variant_group,
         **{column: spec.mentor[key] for key, column in MENTOR_FIELDS.items()},
     }
     if session is None:
@@ -422,7 +466,7 @@ def export_programme(programme: Programme) -> dict[str, bytes]:
     modules = Module.objects.filter(year__programme=programme).select_related("year")
     sessions = (
         Session.objects.filter(module__year__programme=programme)
-        .prefetch_related("parts", "statements")
+        .prefetch_related("parts", "statements", "prerequisites")
         .order_by("position")
     )
     by_module: dict[int, list[Session]] = {}
@@ -458,6 +502,12 @@ def _session_file(session: Session) -> str:
         "phases": session.phases,
         "subjects": session.subjects,
         "statements": [s.code for s in sorted(session.statements.all(), key=lambda s: s.position)],
+        **(
+            {"requires": sorted(s.slug for s in session.prerequisites.all())}
+            if session.prerequisites.all()
+            else {}
+        ),
+        **({"variant_group": session.variant_group} if session.variant_group else {}),
         "parts": [
             {
                 key: value

@@ -95,6 +95,21 @@ class Session(models.Model):
     phases = models.JSONField(default=list, blank=True)
     subjects = models.JSONField(default=list, blank=True)
     statements = models.ManyToManyField(Statement, blank=True, related_name="sessions")
+    prerequisites = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="unlocks",
+        help_text="Sessions this one builds on: a pathway always places them first.",
+    )
+    variant_group = models.SlugField(
+        max_length=80,
+        blank=True,
+        help_text=(
+            "Sessions sharing a group are versions of one another (say for primary and for "
+            "secondary); each ECT gets the one that matches their phase and subjects."
+        ),
+    )
     mentor_focus = models.TextField("focus of the conversation", blank=True)
     mentor_look_fors = models.TextField("what to look for in a short observation", blank=True)
     mentor_modelling = models.TextField("how to model it", blank=True)

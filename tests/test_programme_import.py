@@ -179,3 +179,57 @@ def test_the_export_download_is_a_zip_of_the_programme(client, cast):
     client.force_login(cast.author)
     response = client.get(reverse("programme_export", args=[cast.programme.slug]))
     assert read_zip(response.content) == export_programme(cast.programme)
+
+
+def _front(files, slug: str, line: str) -> None:
+    """Add a line to a session file's front matter."""
+    name = f"sessions/{slug}.md"
+    files[name] = files[name].replace(b"---\n", b"---\n" + line.encode() + b"\n", 1)
+
+
+def test_prerequisites_and_variant_groups_import_and_round_trip(files):
+    _front(
+        files,
+        "teaching-a-routine",
+        "requires: [first-five-minutes, routines-that-protect-thinking]",
+    )
+    _front(files, "hinge-questions", "variant_group: checking-understanding")
+    programme = import_programme(files, owner=None)
+    routine = Session.objects.get(slug="teaching-a-routine")
+    assert sorted(s.slug for s in routine.prerequisites.all()) == [
+        "first-five-minutes",
+        "routines-that-protect-thinking",
+    ]
+    assert Session.objects.get(slug="hinge-questions").variant_group == "checking-understanding"
+    exported = export_programme(programme)
+    assert (
+        b"requires:\n- first-five-minutes\n- routines-that-protect-thinking"
+        in (exported["sessions/teaching-a-routine.md"])
+    )
+    Session.objects.all().delete()
+    Programme.objects.all().delete()
+    again = import_programme(exported, owner=None)
+    assert export_programme(again) == exported
+
+
+def test_a_prerequisite_that_is_not_in_the_programme_is_named(files):
+    _front(files, "teaching-a-routine", "requires: [no-such-session]")
+    assert _rejected(files) == [
+        "sessions/teaching-a-routine.md, field 'requires': unknown session 'no-such-session'; "
+        "use the slug of a session listed in programme.yaml"
+    ]
+
+
+def test_prerequisites_in_a_circle_are_refused(files):
+    _front(files, "teaching-a-routine", "requires: [first-five-minutes]")
+    _front(files, "first-five-minutes", "requires: [teaching-a-routine]")
+    (problem,) = _rejected(files)
+    assert "require one another in a circle: first-five-minutes → teaching-a-routine → " in problem
+
+
+def test_a_malformed_variant_group_is_named(files):
+    _front(files, "hinge-questions", "variant_group: Not A Slug")
+    assert _rejected(files) == [
+        "sessions/hinge-questions.md, field 'variant_group': use lower-case letters, digits "
+        "and hyphens"
+    ]
