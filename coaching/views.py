@@ -21,9 +21,9 @@ from coaching.forms import (
 from coaching.models import AreaSupport, FollowUp, Meeting, Reflection, SupportLevel, Target
 from coaching.scaffolding import support_by_area
 from coaching.services import record_observation
-from dashboards.progress import current_sessions
 from frameworks.models import Framework
-from people.models import Induction, Role
+from pathways.plans import pathway_for
+from people.models import Role
 from tandem import permissions
 
 
@@ -163,8 +163,9 @@ def next_meeting(request: HttpRequest, pk: int) -> HttpResponse:
     """The agenda of the next meeting, built from this week's session, the open target and
     what the ECT added; the mentor records the outcomes and time spent here."""
     induction, role = permissions.get_coaching_for(request.user, pk)
-    detailed = Induction.objects.with_current_details().get(pk=induction.pk)
-    session = current_sessions([detailed])[induction.pk]
+    this_week = pathway_for(induction)
+    item = this_week.this_week
+    session = this_week.session_of(item) if item else None
     pending = induction.agenda_items.filter(meeting__isnull=True)
     form = MeetingForm(
         request.POST or None, induction=induction, initial={"held_on": timezone.localdate()}

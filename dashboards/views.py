@@ -12,10 +12,10 @@ from django.utils import timezone
 
 from assessments.schedule import calendar_for
 from dashboards.homes import role_homes
-from dashboards.progress import current_sessions
 from frameworks.models import Framework
+from pathways.plans import pathways_for
 from people.models import Induction, Mentorship, Role, RolePeriod
-from programmes.models import Programme, Session
+from programmes.models import Programme
 from tandem import permissions
 
 # Aggregates shown to evaluators hide any group smaller than this, so nobody is identifiable.
@@ -37,21 +37,23 @@ def ect_home(request: HttpRequest) -> HttpResponse:
     induction = Induction.objects.with_current_details().filter(ect=request.user).first()
     if induction is None:
         return render(request, "dashboards/ect_home.html", {"induction": None})
-    session = current_sessions([induction])[induction.pk]
-    if session is not None:
-        # The study parts are listed on the page.
-        session = (
-            Session.objects.prefetch_related("parts").select_related("module").get(pk=session.pk)
-        )
     today = timezone.localdate()
+    path = pathways_for([induction], today)[induction.pk]
+    item = path.this_week
+    calendar = path.calendar or calendar_for(induction)
     return render(
         request,
         "dashboards/ect_home.html",
         {
             "induction": induction,
-            "session": session,
+            "pathway": path,
+            "item": item,
+            "session": path.session_of(item) if item else None,
+            "starts_on": path.starts_on(item) if item else None,
+            "today": today,
             "year": induction.year(),
-            "next_point": calendar_for(induction).next_point(today),
+            "next_point": calendar.next_point(today),
+            "open_target": induction.targets.open().select_related("statement").first(),
         },
     )
 
@@ -66,8 +68,12 @@ def mentor_home(request: HttpRequest) -> HttpResponse:
         .with_current_details()
         .order_by("ect__full_name")
     )
-    sessions = current_sessions(inductions)
-    rows = [(induction, sessions[induction.pk]) for induction in inductions]
+    pathways = pathways_for(inductions)
+    rows = []
+    for induction in inductions:
+        path = pathways[induction.pk]
+        item = path.this_week
+        rows.append((induction, path, path.session_of(item) if item else None))
     return render(request, "dashboards/mentor_home.html", {"rows": rows})
 
 

@@ -250,3 +250,23 @@ def get_school_assessments_for(user, pk: int) -> School:
     if school.pk not in access_for(user).school_ids(*ASSESSORS):
         raise PermissionDenied("Assessment records are for induction tutors and headteachers.")
     return school
+
+
+# The pathway is shaped by the ECT and their mentor (the starting-point review, what is
+# pulled forward) and followed by the ECT. The induction tutor and headteacher see the plan
+# and the reasons behind it, to keep the whole picture coherent, but not the review's notes.
+def pathway_role(user, induction: Induction) -> str | None:
+    role = coaching_role(user, induction)
+    if role is None and assessment_roles(user, induction) & set(ASSESSORS):
+        role = Role.INDUCTION_TUTOR
+    return role
+
+
+def get_pathway_for(user, pk: int, *, shape: bool = False) -> tuple[Induction, str]:
+    """The induction and the person's role on its pathway; with shape=True only the ECT and
+    their mentor, who may change it."""
+    induction = get_induction_for(user, pk)
+    role = pathway_role(user, induction)
+    if role is None or (shape and role not in (Role.ECT, Role.MENTOR)):
+        raise PermissionDenied("The pathway is shaped by the ECT and their mentor.")
+    return induction, role

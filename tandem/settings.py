@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "programmes",
     "coaching",
     "assessments",
+    "pathways",
     "dashboards",
     "demo",
     "tandem",

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("organisations.urls")),
     path("", include("coaching.urls")),
     path("", include("assessments.urls")),
+    path("", include("pathways.urls")),
     path("", include("frameworks.urls")),
     path("", include("programmes.urls")),
 ]

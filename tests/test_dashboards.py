@@ -12,8 +12,8 @@ from tandem import factories
 # (member of the cast, url name, argument path on the cast, queries). The count includes
 # the session, the user, their roles and the navigation: four queries on every page.
 PAGES = [
-    ("ect", "ect_home", None, 14),
-    ("mentor", "mentor_home", None, 9),
+    ("ect", "ect_home", None, 21),
+    ("mentor", "mentor_home", None, 20),
     ("tutor", "school_home", "school_a", 11),
     ("head", "head_home", "school_a", 10),
     ("coordinator", "trust_home", "trust_a", 9),
@@ -55,18 +55,31 @@ def test_query_counts_do_not_grow_with_the_data(
 def test_the_ect_sees_this_weeks_session_and_their_mentor(client, cast):
     client.force_login(cast.ect)
     page = client.get(reverse("ect_home")).content.decode()
-    # 23 November 2026 is the fourth week of the second half of the autumn term.
-    assert "Checking understanding at the hinge" in page
+    # Nothing is recorded as done yet, so the pathway starts at the programme's beginning.
+    assert '<h2 class="govuk-heading-m">This week</h2>' in page
+    assert "The first five minutes" in page
     assert "Cast mentor" in page
 
 
-def test_the_ect_has_no_session_in_a_holiday(client, cast):
+def test_what_was_done_before_this_week_is_not_planned_again(client, cast):
+    from pathways.models import PartProgress
+
+    first = cast.programme.sessions_in_order().first()
+    for part in first.parts.all():
+        PartProgress.objects.create(induction=cast.induction, part=part, done_on=date(2026, 9, 10))
+    client.force_login(cast.ect)
+    page = client.get(reverse("ect_home")).content.decode()
+    assert "The first five minutes" not in page
+    assert "Teaching a routine as you would teach content" in page
+
+
+def test_in_a_holiday_the_ect_sees_what_comes_next(client, cast):
     import time_machine
 
     client.force_login(cast.ect)
     with time_machine.travel(date(2026, 10, 28), tick=False):
         page = client.get(reverse("ect_home")).content.decode()
-    assert "There is no session in" in page
+    assert "Next, from 2 November" in page
 
 
 def test_the_mentor_sees_their_mentees_only(client, cast):

@@ -30,7 +30,7 @@ def test_the_agenda_brings_together_session_target_and_the_ects_items(client, ca
     page = client.get(reverse("next_meeting", args=[cast.induction.pk])).content.decode()
     assert "Ask one hinge question before independent work." in page
     assert "My first parents&#x27; evening" in page
-    assert "Checking understanding at the hinge" in page  # this week's session
+    assert "The first five minutes" in page  # this week on the pathway: nothing done yet
 
 
 def test_recording_the_meeting_files_the_agenda_items_with_it(client, cast):
@@ -45,7 +45,7 @@ def test_recording_the_meeting_files_the_agenda_items_with_it(client, cast):
     assert (meeting.minutes, meeting.kind, meeting.session.title) == (
         40,
         "meeting",
-        "Checking understanding at the hinge",
+        "The first five minutes",
     )
     assert AgendaItem.objects.get().meeting == meeting
     page = client.get(reverse("next_meeting", args=[cast.induction.pk])).content.decode()

@@ -34,3 +34,13 @@ def markdown(text: str) -> str:
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def session_of(pathway, item):
+    return pathway.session_of(item)
+
+
+@register.filter
+def starts_on(pathway, item):
+    return pathway.starts_on(item)
