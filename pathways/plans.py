@@ -154,7 +154,9 @@ def pathways_for(inductions: list[Induction], today: date | None = None) -> dict
     ):
         reviews[review.induction_id] = review  # the latest wins
     pulls: dict[int, list[PullForward]] = defaultdict(list)
-    for pull in PullForward.objects.filter(induction_id__in=ids).select_related("session"):
+    for pull in PullForward.objects.filter(induction_id__in=ids).select_related(
+        "session", "requested_by"
+    ):
         pulls[pull.induction_id].append(pull)
     progress: dict[int, dict[int, PartProgress]] = defaultdict(dict)
     for row in PartProgress.objects.filter(induction_id__in=ids):

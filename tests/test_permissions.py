@@ -218,6 +218,35 @@ MATRIX = [
             "outsider": 404,
         },
     ),
+    # The pathway: shaped by the ECT and mentor, seen by the tutor and headteacher.
+    (
+        "pathway",
+        lambda c: [c.induction.pk],
+        {
+            "ect": 200,
+            "mentor": 200,
+            "tutor": 200,
+            "head": 200,
+            "coordinator": 403,
+            "other_mentor": 404,
+            "evaluator": 404,
+            "outsider": 404,
+            "outsider_ect": 404,
+        },
+    ),
+    (
+        "starting_point",
+        lambda c: [c.induction.pk],
+        {
+            "ect": 200,
+            "mentor": 200,
+            "tutor": 403,
+            "head": 403,
+            "coordinator": 403,
+            "other_mentor": 404,
+            "outsider": 404,
+        },
+    ),
     ("framework_list", lambda c: [], {"*": 200}),
     (
         "framework_import",
@@ -313,6 +342,18 @@ POSTS = [
         {"sent_on": "2026-11-20"},
         {},
     ),
+    (
+        "pull_forward",
+        lambda c: [c.induction.pk],
+        {"session": "", "reason": "x"},  # invalid, so a permitted post changes nothing either
+        {"ect": 302, "mentor": 302},
+    ),
+    (
+        "part_progress",
+        lambda c: [c.induction.pk, c.programme.sessions_in_order().first().parts.first().pk],
+        {"minutes": "not a number"},
+        {"ect": 302},
+    ),
 ]
 
 
@@ -326,6 +367,7 @@ POSTS = [
 )
 def test_each_role_may_change_only_what_it_may(client, cast, name, args, data, member, expected):
     from assessments.models import Absence
+    from pathways.models import PartProgress, PullForward
 
     if member != "anonymous":
         client.force_login(getattr(cast, member))
@@ -338,6 +380,7 @@ def test_each_role_may_change_only_what_it_may(client, cast, name, args, data, m
         assert status == expected
     if expected is None:
         assert not Absence.objects.exists()
+        assert not PartProgress.objects.exists() and not PullForward.objects.exists()
 
 
 def test_access_ends_with_the_role_period(client, cast):
