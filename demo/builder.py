@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from assessments.models import Absence
 from demo.coaching_history import seed_coaching, seed_meetings
+from demo.pathway_history import seed_pathway, seed_pulls
 from demo.statutory_history import seed_statutory
 from organisations.models import School, Trust, academic_year
 from people.models import Induction, Role
@@ -279,8 +280,9 @@ def build_demo(seed: int = 2026) -> dict[str, str]:
     # A term of coaching for every current pair in the trust, and the statutory records
     # that are due by now, written by the tutor of the school the ECT is at.
     by_school = {school["school"].pk: school for school in schools}
-    # Its own generator, so that adding records never changes the coaching history.
+    # Their own generators, so that adding records never changes the coaching history.
     statutory_rng = random.Random(seed + 1)
+    pathway_rng = random.Random(seed + 2)
     for school in schools:
         for induction in school["ects"]:
             induction.refresh_from_db()
@@ -288,6 +290,8 @@ def build_demo(seed: int = 2026) -> dict[str, str]:
             if mentorship and induction.programme_id:
                 seed_coaching(induction, mentorship.mentor, rng, today)
                 seed_meetings(induction, mentorship.mentor, rng, today)
+                priorities = [2] if school["school"].phase == School.Phase.PRIMARY else [5]
+                seed_pathway(induction, mentorship.mentor, pathway_rng, today, priorities)
             keeper = by_school[induction.current_placement.school_id]
             seed_statutory(
                 induction,
@@ -297,6 +301,8 @@ def build_demo(seed: int = 2026) -> dict[str, str]:
                 today,
                 leave_for_ect=induction == brookside["ects"][-1],
             )
+
+    seed_pulls(riverside_academy["ects"][0], riverside_academy["mentors"][0], brookside["ects"][0])
 
     domain = "riverside-trust.example"
     coordinator = factories.make_person(

@@ -110,3 +110,16 @@ def test_it_has_statutory_records_up_to_today(logins):
     extended = [i for i in Induction.objects.all() if calendar_for(i).extended]
     assert len(extended) == 1
     assert calendar_for(extended[0]).absence_days == 32
+
+
+def test_it_has_pathways_with_history(logins):
+    from pathways.models import PartProgress, PullForward, StartingPointReview
+    from pathways.plans import pathways_for
+
+    assert StartingPointReview.objects.count() >= 28
+    assert PartProgress.objects.filter(verdict="not_relevant").exists()
+    assert set(PullForward.objects.values_list("status", flat=True)) == {"agreed", "requested"}
+    ect = Induction.objects.get(ect__email=logins["ECT"])
+    path = pathways_for([Induction.objects.with_current_details().get(pk=ect.pk)])[ect.pk]
+    assert path.sessions_done >= 5
+    assert path.this_week is not None
