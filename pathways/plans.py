@@ -82,6 +82,12 @@ class Pathway:
         )
 
     @property
+    def feedback(self) -> list[PartProgress]:
+        """Parts the ECT judged, the latest first: what helped and what did not, now."""
+        judged = [p for p in self.progress.values() if p.verdict]
+        return sorted(judged, key=lambda p: (p.updated_at, p.pk), reverse=True)
+
+    @property
     def not_relevant(self) -> list[PartProgress]:
         return [p for p in self.progress.values() if p.verdict == PartProgress.Verdict.NOT_RELEVANT]
 
@@ -159,7 +165,7 @@ def pathways_for(inductions: list[Induction], today: date | None = None) -> dict
     ):
         pulls[pull.induction_id].append(pull)
     progress: dict[int, dict[int, PartProgress]] = defaultdict(dict)
-    for row in PartProgress.objects.filter(induction_id__in=ids):
+    for row in PartProgress.objects.filter(induction_id__in=ids).select_related("part__session"):
         progress[row.induction_id][row.part_id] = row
     calendars = calendars_for(inductions)
     programmes: dict[int, tuple[ProgrammeSpec, dict[int, Session]]] = {}
