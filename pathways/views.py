@@ -1,6 +1,8 @@
 """An ECT's pathway: the plan with its reasons, the starting-point review, topics pulled
 forward, and progress on this week's study. Who may do what is in tandem.permissions."""
 
+from collections import Counter
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,10 +15,10 @@ from django.views.decorators.http import require_POST
 from frameworks.models import AREAS
 from pathways.forms import PartProgressForm, PullForwardForm, StartingPointForm
 from pathways.models import PartProgress, PullForward, Standing
-from pathways.plans import pathway_for
+from pathways.plans import pathway_for, pathways_for
 from pathways.sequencing import PlanError
 from pathways.sequencing import PullForward as Pull
-from people.models import Role
+from people.models import Induction, Role
 from programmes.models import StudyPart
 from tandem import permissions
 
@@ -175,3 +177,66 @@ def part_progress(request: HttpRequest, pk: int, part_pk: int) -> HttpResponse:
         )
     messages.error(request, "; ".join(e[0] for e in form.errors.values()))
     return redirect("ect_home")
+
+
+# Breakdowns by phase or subject hide any group smaller than this, so no ECT stands out.
+MIN_GROUP = 5
+
+
+@login_required
+def programme_insights(request: HttpRequest, slug: str) -> HttpResponse:
+    """For the programme's authors: which sessions are most often skipped as secure, pulled
+    forward, or marked not relevant, overall or for one phase or subject."""
+    programme = permissions.get_programme_for(request.user, slug, edit=True)
+    followers = list(Induction.objects.filter(programme=programme).with_current_details())
+    phases = sorted({i.phase for i in followers})
+    subjects = sorted({s for i in followers for s in i.subjects})
+    phase, subject = request.GET.get("phase", ""), request.GET.get("subject", "")
+    problem = ""
+    if phase and phase not in Induction.Phase.values:
+        problem, phase = "There is no such phase; showing every ECT.", ""
+    elif subject and subject not in subjects:
+        problem, subject = "No ECT on this programme teaches that subject; showing every ECT.", ""
+    group = [
+        i
+        for i in followers
+        if (not phase or i.phase == phase) and (not subject or subject in i.subjects)
+    ]
+    too_small = 0 < len(group) < MIN_GROUP
+    rows = []
+    if group and not too_small:
+        ids = [i.pk for i in group]
+        paths = pathways_for(group)
+        secure = Counter(
+            sid for path in paths.values() if path.plan for sid, _ in path.plan.optional
+        )
+        pulled = Counter(
+            PullForward.objects.filter(
+                induction_id__in=ids, status=PullForward.Status.AGREED
+            ).values_list("session_id", flat=True)
+        )
+        not_relevant = Counter(
+            PartProgress.objects.filter(
+                induction_id__in=ids, verdict=PartProgress.Verdict.NOT_RELEVANT
+            ).values_list("part__session_id", flat=True)
+        )
+        for order, session in enumerate(programme.sessions_in_order()):
+            counts = (secure[session.pk], pulled[session.pk], not_relevant[session.pk])
+            rows.append({"session": session, "counts": counts, "order": order})
+        rows.sort(key=lambda r: (-sum(r["counts"]), r["order"]))
+    return render(
+        request,
+        "pathways/programme_insights.html",
+        {
+            "programme": programme,
+            "rows": rows,
+            "group_size": len(group),
+            "too_small": too_small,
+            "min_group": MIN_GROUP,
+            "phases": [(p, Induction.Phase(p).label) for p in phases],
+            "subjects": subjects,
+            "phase": phase,
+            "subject": subject,
+            "problem": problem,
+        },
+    )

@@ -230,3 +230,83 @@ def test_the_pathway_page_takes_a_fixed_number_of_queries(client, cast, django_a
         PartProgress.objects.create(induction=cast.induction, part=part, done_on=date(2026, 9, 8))
     with django_assert_num_queries(22):
         client.get(url)
+
+
+# What programme authors see
+
+
+def _cohort(cast, count, phase="primary"):
+    inductions = []
+    for _ in range(count):
+        induction = factories.make_ect(cast.school_a, programme=cast.programme, phase=phase)
+        StartingPointReview.objects.create(
+            induction=induction,
+            areas={**{str(n): "developing" for n in range(1, 9)}, "7": "secure"},
+            recorded_by=cast.mentor,
+            written_as="mentor",
+        )
+        inductions.append(induction)
+    return inductions
+
+
+def test_authors_see_which_sessions_are_skipped_pulled_or_not_relevant(client, cast):
+    cohort = _cohort(cast, 5)
+    hinge = _session(cast, "hinge-questions")
+    PullForward.objects.create(
+        induction=cohort[0],
+        session=hinge,
+        reason="x",
+        requested_by=cast.mentor,
+        requested_as="mentor",
+        status="agreed",
+    )
+    PartProgress.objects.create(
+        induction=cohort[1], part=hinge.parts.first(), verdict="not_relevant"
+    )
+    client.force_login(cast.author)
+    response = client.get(reverse("programme_insights", args=[cast.programme.slug]))
+    rows = response.context["rows"]
+    by_title = {r["session"].title: r["counts"] for r in rows}
+    # Five reviews found behaviour secure (cast.ect has none), so its three sessions are
+    # skipped five times each and come first.
+    assert by_title["The first five minutes"] == (5, 0, 0)
+    assert by_title["Checking understanding at the hinge"] == (0, 1, 1)
+    assert [r["counts"][0] for r in rows[:3]] == [5, 5, 5]
+    assert "Cast" not in response.content.decode()  # no names
+
+
+def test_small_groups_are_not_shown(client, cast):
+    _cohort(cast, 5)
+    _cohort(cast, 2, phase="secondary")
+    client.force_login(cast.author)
+    url = reverse("programme_insights", args=[cast.programme.slug])
+    page = client.get(url, {"phase": "secondary"}).content.decode()
+    assert "Fewer than 5 ECTs match" in page
+    response = client.get(url, {"phase": "primary"})
+    assert response.context["group_size"] == 6  # cast.ect is primary too
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"phase": "nursery"}, "There is no such phase; showing every ECT."),
+        ({"subject": "Latin"}, "No ECT on this programme teaches that subject"),
+    ],
+)
+def test_a_malformed_filter_is_explained_not_an_error(client, cast, query, message):
+    client.force_login(cast.author)
+    response = client.get(reverse("programme_insights", args=[cast.programme.slug]), query)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+
+
+def test_the_insights_take_a_fixed_number_of_queries(client, cast, django_assert_num_queries):
+    _cohort(cast, 5)
+    client.force_login(cast.author)
+    url = reverse("programme_insights", args=[cast.programme.slug])
+    client.get(url)
+    with django_assert_num_queries(24):
+        client.get(url)
+    _cohort(cast, 5)
+    with django_assert_num_queries(24):
+        client.get(url)

@@ -247,6 +247,11 @@ MATRIX = [
             "outsider": 404,
         },
     ),
+    (
+        "programme_insights",
+        lambda c: [c.programme.slug],
+        {"author": 200, "tutor": 403, "ect": 403, "evaluator": 403, "outsider": 404},
+    ),
     ("framework_list", lambda c: [], {"*": 200}),
     (
         "framework_import",
