@@ -102,6 +102,7 @@ def build():
         reverse("school_statutory", args=[first_school.pk]),
     )
     people["statutory record"] = (first_tutor, reverse("statutory_record", args=[coached.pk]))
+    people["pathway"] = (coached_mentor, reverse("pathway", args=[coached.pk]))
     people["review as PDF"] = (
         first_tutor,
         reverse("record_pdf", args=[coached.pk, "progress_review", review.number]),
@@ -109,6 +110,8 @@ def build():
     author = factories.make_person()
     factories.give_role(author, Role.PROGRAMME_AUTHOR, trust=trust)
     people["author"] = (author, reverse("author_home"))
+    # Every ECT of the trust follows the programme: its insights plan all 600 pathways.
+    people["programme insights"] = (author, reverse("programme_insights", args=[programme.slug]))
     return people
 
 

@@ -5,7 +5,7 @@ Loads in batches (a fixed number of queries for any number of ECTs), because the
 and tutor's pages show every ECT's place on their pathway.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
@@ -229,3 +229,21 @@ def pathways_for(inductions: list[Induction], today: date | None = None) -> dict
 def pathway_for(induction: Induction, today: date | None = None) -> Pathway:
     detailed = Induction.objects.with_current_details().get(pk=induction.pk)
     return pathways_for([detailed], today)[induction.pk]
+
+
+def secure_skips(programme: Programme, inductions: list[Induction]) -> Counter:
+    """How many of these ECTs' pathways make each session an optional refresher. Only the
+    latest review and the programme decide that, so no calendar is needed."""
+    spec, _ = _programme_spec(programme)
+    latest: dict[int, StartingPointReview] = {}
+    for review in StartingPointReview.objects.filter(induction__in=inductions).order_by(
+        "reviewed_on", "pk"
+    ):
+        latest[review.induction_id] = review
+    skips: Counter = Counter()
+    for induction in inductions:
+        plan = build_plan(
+            spec, _review_input(induction, latest.get(induction.pk)), 0, MINUTES_A_WEEK
+        )
+        skips.update(sid for sid, _ in plan.optional)
+    return skips

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from frameworks.models import AREAS
 from pathways.forms import PartProgressForm, PullForwardForm, StartingPointForm
 from pathways.models import PartProgress, PullForward, Standing
-from pathways.plans import pathway_for, pathways_for
+from pathways.plans import pathway_for, secure_skips
 from pathways.sequencing import PlanError
 from pathways.sequencing import PullForward as Pull
 from people.models import Induction, Role
@@ -188,7 +188,7 @@ def programme_insights(request: HttpRequest, slug: str) -> HttpResponse:
     """For the programme's authors: which sessions are most often skipped as secure, pulled
     forward, or marked not relevant, overall or for one phase or subject."""
     programme = permissions.get_programme_for(request.user, slug, edit=True)
-    followers = list(Induction.objects.filter(programme=programme).with_current_details())
+    followers = list(Induction.objects.filter(programme=programme))
     phases = sorted({i.phase for i in followers})
     subjects = sorted({s for i in followers for s in i.subjects})
     phase, subject = request.GET.get("phase", ""), request.GET.get("subject", "")
@@ -206,10 +206,7 @@ def programme_insights(request: HttpRequest, slug: str) -> HttpResponse:
     rows = []
     if group and not too_small:
         ids = [i.pk for i in group]
-        paths = pathways_for(group)
-        secure = Counter(
-            sid for path in paths.values() if path.plan for sid, _ in path.plan.optional
-        )
+        secure = secure_skips(programme, group)
         pulled = Counter(
             PullForward.objects.filter(
                 induction_id__in=ids, status=PullForward.Status.AGREED

@@ -305,8 +305,8 @@ def test_the_insights_take_a_fixed_number_of_queries(client, cast, django_assert
     client.force_login(cast.author)
     url = reverse("programme_insights", args=[cast.programme.slug])
     client.get(url)
-    with django_assert_num_queries(24):
+    with django_assert_num_queries(15):
         client.get(url)
     _cohort(cast, 5)
-    with django_assert_num_queries(24):
+    with django_assert_num_queries(15):
         client.get(url)
