@@ -221,8 +221,13 @@ def build_plan(
         if any(chosen.get(d) == sid for d in done):  # done, as this or another variant
             continue
         if areas and areas <= secure_areas and sid not in pulled_ids:
-            names = ", ".join(str(n) for n in sorted(areas))
-            plan.optional.append((sid, f"Optional refresher: area {names} is already secure."))
+            numbers = [str(n) for n in sorted(areas)]
+            which = (
+                f"area {numbers[0]} is"
+                if len(numbers) == 1
+                else f"areas {', '.join(numbers[:-1])} and {numbers[-1]} are"
+            )
+            plan.optional.append((sid, f"Optional refresher: {which} already secure."))
             continue
         todo[sid] = session
 

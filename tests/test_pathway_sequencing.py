@@ -252,6 +252,15 @@ def test_sessions_after_the_last_week_are_listed_not_squeezed_in():
     assert plan.coverage[50] == "Planned after this year's weeks run out."
 
 
+def test_a_refresher_names_every_secure_area_it_covers():
+    two_areas = ProgrammeSpec(
+        sessions=(SessionSpec(1, 0, "Both", frozenset({10, 70}), 40),),
+        statement_areas=STATEMENT_AREAS,
+    )
+    plan = build_plan(two_areas, _review(a1=SECURE, a7=SECURE), weeks=5, minutes_per_week=60)
+    assert plan.optional == [(1, "Optional refresher: areas 1 and 7 are already secure.")]
+
+
 def test_done_sessions_are_not_planned_again():
     plan = build_plan(PROGRAMME, _review(), weeks=10, minutes_per_week=60, done=[1, 2])
     assert _order(plan) == [3, 4, 5]
