@@ -198,10 +198,11 @@ def _edit_page(
 @login_required
 def progress_review(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     induction, roles = permissions.get_assessments_for(request.user, pk)
-    review = induction.progress_reviews.select_related("written_by", "updated_by").filter(
-        number=number
+    review = (
+        induction.progress_reviews.select_related("written_by", "updated_by")
+        .filter(number=number)
+        .first()
     )
-    review = review.first()
     point = _find_point(calendar_for(induction), PROGRESS_REVIEW, number)
     if review is None and point is None:
         raise Http404("No such progress review")

@@ -18,9 +18,6 @@ from people.models import Induction, Mentorship, Role, RolePeriod
 from programmes.models import Programme
 from tandem import permissions
 
-# Aggregates shown to evaluators hide any group smaller than this, so nobody is identifiable.
-MIN_GROUP = 5
-
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
@@ -122,9 +119,7 @@ def school_home(request: HttpRequest, pk: int) -> HttpResponse:
     context["school"] = school
     context["terms"] = school.terms.filter(ends_on__gte=context["today"])
     context["can_manage"] = permissions.can_manage_school(request.user, school)
-    context["can_assess"] = school.pk in permissions.access_for(request.user).school_ids(
-        *permissions.ASSESSORS
-    )
+    context["can_assess"] = permissions.can_assess_school(request.user, school)
     return render(request, "dashboards/school_home.html", context)
 
 
@@ -142,8 +137,7 @@ def head_home(request: HttpRequest, pk: int) -> HttpResponse:
             if row["induction"].current_placement and row["induction"].current_placement.fte < 1
         ),
         attention=[row for row in rows if row["flags"]],
-        can_assess=school.pk
-        in permissions.access_for(request.user).school_ids(*permissions.ASSESSORS),
+        can_assess=permissions.can_assess_school(request.user, school),
     )
     return render(request, "dashboards/head_home.html", context)
 
@@ -218,7 +212,11 @@ def author_home(request: HttpRequest) -> HttpResponse:
 
 
 def _suppress(count: int) -> str:
-    return str(count) if count >= MIN_GROUP or count == 0 else f"fewer than {MIN_GROUP}"
+    return (
+        str(count)
+        if count >= permissions.MIN_GROUP or count == 0
+        else f"fewer than {permissions.MIN_GROUP}"
+    )
 
 
 @login_required
@@ -247,7 +245,7 @@ def evaluator_home(request: HttpRequest, pk: int) -> HttpResponse:
         "dashboards/evaluator_home.html",
         {
             "trust": trust,
-            "min_group": MIN_GROUP,
+            "min_group": permissions.MIN_GROUP,
             "total": _suppress(len(inductions)),
             "by_year": [(f"Year {year}", _suppress(n)) for year, n in sorted(by_year.items())],
             "by_phase": [(phase, _suppress(n)) for phase, n in sorted(by_phase.items())],

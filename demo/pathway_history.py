@@ -40,8 +40,8 @@ def seed_pathway(
         return
     # At most one session for each past week of term since the start, about half finished.
     start = max(induction.started_on, monday(today) - timedelta(weeks=52))
-    terms = {p.term.key: p.term for p in path.calendar.points}.values()
-    weeks = [w for w in study_weeks(list(terms), start, today) if w < monday(today)]
+    terms = [p.term for p in path.calendar.points]
+    weeks = [w for w in study_weeks(terms, start, today) if w < monday(today)]
     for item, week in zip(path.plan.items, weeks, strict=False):
         if rng.random() < 0.5:
             continue  # a week when study slipped: the evaluation found it often did

@@ -191,9 +191,9 @@ def pathways_for(inductions: list[Induction], today: date | None = None) -> dict
         fte = Fraction(placement.fte) if placement else Fraction(1)
         pathway.minutes_per_week = max(1, round(MINUTES_A_WEEK * fte))
         end = calendar.ends_on or today + timedelta(days=2 * 365)
-        terms = [p.term for p in calendar.points]  # one TermDates per term served
-        known = {t.key: t for t in terms}
-        pathway.week_starts = study_weeks(list(known.values()), today, end)
+        # The calendar holds one point, so one TermDates, for each term of induction.
+        terms = [p.term for p in calendar.points]
+        pathway.week_starts = study_weeks(terms, today, end)
         # Finished before this week: not planned again. Finished this week: still shown.
         done = set()
         for session in sessions.values():

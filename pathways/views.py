@@ -179,10 +179,6 @@ def part_progress(request: HttpRequest, pk: int, part_pk: int) -> HttpResponse:
     return redirect("ect_home")
 
 
-# Breakdowns by phase or subject hide any group smaller than this, so no ECT stands out.
-MIN_GROUP = 5
-
-
 @login_required
 def programme_insights(request: HttpRequest, slug: str) -> HttpResponse:
     """For the programme's authors: which sessions are most often skipped as secure, pulled
@@ -202,7 +198,7 @@ def programme_insights(request: HttpRequest, slug: str) -> HttpResponse:
         for i in followers
         if (not phase or i.phase == phase) and (not subject or subject in i.subjects)
     ]
-    too_small = 0 < len(group) < MIN_GROUP
+    too_small = 0 < len(group) < permissions.MIN_GROUP
     rows = []
     if group and not too_small:
         ids = [i.pk for i in group]
@@ -229,7 +225,7 @@ def programme_insights(request: HttpRequest, slug: str) -> HttpResponse:
             "rows": rows,
             "group_size": len(group),
             "too_small": too_small,
-            "min_group": MIN_GROUP,
+            "min_group": permissions.MIN_GROUP,
             "phases": [(p, Induction.Phase(p).label) for p in phases],
             "subjects": subjects,
             "phase": phase,

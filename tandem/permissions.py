@@ -69,6 +69,10 @@ def access_for(user, on: date | None = None) -> Access:
     return access
 
 
+# Aggregates (evaluators, programme authors) hide any group smaller than this, so nobody is
+# identifiable.
+MIN_GROUP = 5
+
 # Who may open a school's pages at all, and who may change its people.
 SCHOOL_READERS = (Role.INDUCTION_TUTOR, Role.HEADTEACHER)
 SCHOOL_MANAGERS = (Role.INDUCTION_TUTOR, Role.HEADTEACHER)
@@ -244,10 +248,15 @@ def get_assessments_for(
     return induction, roles
 
 
+def can_assess_school(user, school: School) -> bool:
+    """Induction tutors and headteachers keep a school's assessment records."""
+    return school.pk in access_for(user).school_ids(*ASSESSORS)
+
+
 def get_school_assessments_for(user, pk: int) -> School:
     """A school's statutory deadlines and records: its induction tutors and headteacher."""
     school = get_school_for(user, pk)
-    if school.pk not in access_for(user).school_ids(*ASSESSORS):
+    if not can_assess_school(user, school):
         raise PermissionDenied("Assessment records are for induction tutors and headteachers.")
     return school
 
