@@ -6,7 +6,7 @@ ECT whose mentor changed, and a mentor who is also an induction tutor.
 """
 
 import random
-from datetime import date
+from datetime import date, timedelta
 
 from django.utils import timezone
 
@@ -14,6 +14,13 @@ from assessments.models import Absence
 from demo.coaching_history import seed_coaching, seed_meetings
 from demo.pathway_history import seed_pathway, seed_pulls
 from demo.statutory_history import seed_statutory
+from demo.timetables import (
+    backdate_slots,
+    schedule_school,
+    seed_drift,
+    seed_timetables,
+    seed_trust_events,
+)
 from organisations.models import School, Trust, academic_year
 from people.models import Induction, Role
 from tandem import factories
@@ -138,6 +145,17 @@ NORTHSHIRE_SCHOOLS = [
 ]
 
 
+def _half_term_start(school: School, today: date) -> date:
+    """The first day of the half term containing today (or the last one before it)."""
+    starts = []
+    for term in school.terms.all():
+        starts.append(term.starts_on)
+        if term.half_term_ends_on:
+            starts.append(term.half_term_ends_on + timedelta(days=1))
+    past = [day for day in starts if day <= today]
+    return max(past) if past else today
+
+
 class _People:
     """Hands out distinct, deterministic names and addresses."""
 
@@ -223,8 +241,10 @@ def build_demo(seed: int = 2026) -> dict[str, str]:
         _build_school(riverside, spec, 140001 + n, people, rng, programme, this_year)
         for n, spec in enumerate(RIVERSIDE_SCHOOLS)
     ]
-    for n, spec in enumerate(NORTHSHIRE_SCHOOLS):
+    la_schools = [
         _build_school(northshire, spec, 150001 + n, people, rng, programme, this_year)
+        for n, spec in enumerate(NORTHSHIRE_SCHOOLS)
+    ]
 
     brookside, hillcrest, meadow, riverside_academy = schools[0], schools[1], schools[2], schools[3]
 
@@ -304,6 +324,18 @@ def build_demo(seed: int = 2026) -> dict[str, str]:
 
     seed_pulls(riverside_academy["ects"][0], riverside_academy["mentors"][0], brookside["ects"][0])
 
+    # Timetables for every school, the scheduler run for each, a pair drifting at two
+    # schools, and the trust's mentor events placed around them all.
+    timetable_rng = random.Random(seed + 3)
+    half_term_start = _half_term_start(brookside["school"], today)
+    for school in schools + la_schools:
+        seed_timetables(school["school"], timetable_rng, this_year)
+        schedule_school(school["school"], school["tutor"])
+    # The trust's schedules have run since the half term began (the LA's start today).
+    for school in schools:
+        backdate_slots(school["school"], half_term_start)
+    seed_drift(brookside["ects"][1], riverside_academy["ects"][2], today)
+
     domain = "riverside-trust.example"
     coordinator = factories.make_person(
         "Helen Ashworth", email=f"coordinator@{domain}", password=PASSWORD
@@ -315,6 +347,7 @@ def build_demo(seed: int = 2026) -> dict[str, str]:
         "Dr Ruth Ellison", email=f"evaluator@{domain}", password=PASSWORD
     )
     factories.give_role(evaluator, Role.EVALUATOR, trust=riverside, starts_on=date(2025, 9, 1))
+    seed_trust_events(riverside, coordinator, this_year)
     la_coordinator = factories.make_person(
         "Graham Pike", email="coordinator@northshire.example", password=PASSWORD
     )

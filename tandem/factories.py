@@ -185,3 +185,38 @@ def load_sample_framework() -> Framework:
 def load_sample_programme(owner: Trust | None = None) -> Programme:
     load_sample_framework()
     return import_programme(read_folder(SAMPLES / "ect-programme"), owner=owner)
+
+
+def make_school_day(school: School, phase: str = "secondary") -> dict[tuple[int, str], "object"]:
+    """The generator's school day (secondary: P1 to P5 and lunch; primary: four sessions,
+    lunch and after school) as the school's periods; returns them by (day, code)."""
+    from datetime import time
+
+    from scheduling.models import DayPeriod
+    from scheduling.solver.generate import PRIMARY_DAY, SECONDARY_DAY
+
+    spec = SECONDARY_DAY if phase == "secondary" else PRIMARY_DAY
+    periods = {}
+    for day in range(5):
+        for code, starts, ends, _tired in spec:
+            kind = {"Lunch": "lunch", "After school": "after-school"}.get(code, "lesson")
+            periods[day, code] = DayPeriod.objects.create(
+                school=school,
+                day=day,
+                code=code,
+                starts_at=time(starts // 60, starts % 60),
+                ends_at=time(ends // 60, ends % 60),
+                kind=kind,
+            )
+    return periods
+
+
+def give_timetable(person, school: School, entries: dict[tuple[str, int, str], str]) -> None:
+    """entries: (week, day, period code) -> teaching, release or busy."""
+    from scheduling.models import Lesson
+
+    periods = {(p.day, p.code): p for p in school.day_periods.all()}
+    Lesson.objects.bulk_create(
+        Lesson(school=school, person=person, week=week, period=periods[day, code], activity=kind)
+        for (week, day, code), kind in entries.items()
+    )

@@ -279,3 +279,31 @@ def get_pathway_for(user, pk: int, *, shape: bool = False) -> tuple[Induction, s
     if role is None or (shape and role not in (Role.ECT, Role.MENTOR)):
         raise PermissionDenied("The pathway is shaped by the ECT and their mentor.")
     return induction, role
+
+
+# Protected time. A school's induction tutors run and change its schedule; its headteacher
+# and the trust's coordinator see it, so they can protect the time; timetables may be
+# uploaded by the tutors and by the trust's coordinator, who often holds the MIS exports.
+SCHEDULE_VIEW, SCHEDULE_TIMETABLE, SCHEDULE_CHANGE = "view", "timetable", "change"
+
+
+def can_change_schedule(user, school: School) -> bool:
+    return school.pk in access_for(user).school_ids(Role.INDUCTION_TUTOR)
+
+
+def can_upload_timetable(user, school: School) -> bool:
+    return can_change_schedule(user, school) or (
+        school.trust_id is not None
+        and school.trust_id in access_for(user).trust_ids(Role.COORDINATOR)
+    )
+
+
+def get_schedule_school_for(user, pk: int, *, action: str = SCHEDULE_VIEW) -> School:
+    """The school, if this person may see its protected-time schedule (tutors, headteacher,
+    coordinator), upload its timetables, or run and change the schedule (tutors only)."""
+    school = get_school_for(user, pk)
+    if action == SCHEDULE_CHANGE and not can_change_schedule(user, school):
+        raise PermissionDenied("Only the school's induction tutors may run or change its schedule.")
+    if action == SCHEDULE_TIMETABLE and not can_upload_timetable(user, school):
+        raise PermissionDenied("Timetables are uploaded by induction tutors and coordinators.")
+    return school

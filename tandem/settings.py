@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "coaching",
     "assessments",
     "pathways",
+    "scheduling",
     "dashboards",
     "demo",
     "tandem",

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("coaching.urls")),
     path("", include("assessments.urls")),
     path("", include("pathways.urls")),
+    path("", include("scheduling.urls")),
     path("", include("frameworks.urls")),
     path("", include("programmes.urls")),
 ]

@@ -1,0 +1,295 @@
+"""When slots happen in real dates, and each person's calendar as iCalendar.
+
+A slot repeats every fortnight (every week when a weekly meeting has the same time in week
+A and week B) in term time only. In the .ics each stretch of term between holidays is one
+recurring event, so Outlook and Google Calendar show nothing in the holidays; times carry
+the Europe/London time zone, so a 10:00 meeting stays at 10:00 when the clocks change.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import icalendar
+from django.db.models import Q
+from django.utils import timezone
+
+from organisations.models import Term
+from scheduling.models import ScheduleSettings, Slot, TrustEvent, settings_for
+from scheduling.solver.schema import DAYS
+
+LONDON = ZoneInfo("Europe/London")
+# A review meeting is held in the fortnight before its record is due.
+REVIEW_WINDOW = timedelta(days=14)
+
+
+def term_stretches(terms: list[Term]) -> list[tuple[date, date]]:
+    """Stretches of school days between holidays: each term, split at its half term."""
+    stretches = []
+    for term in sorted(terms, key=lambda t: t.starts_on):
+        if term.half_term_starts_on and term.half_term_ends_on:
+            stretches.append((term.starts_on, term.half_term_starts_on - timedelta(days=1)))
+            stretches.append((term.half_term_ends_on + timedelta(days=1), term.ends_on))
+        else:
+            stretches.append((term.starts_on, term.ends_on))
+    return stretches
+
+
+@dataclass
+class Series:
+    """One slot (or a weekly pair of slots at the same time) over one stretch of term."""
+
+    slots: list[Slot]
+    first: date
+    last: date
+    every_weeks: int
+
+    def dates(self) -> list[date]:
+        days, day = [], self.first
+        while day <= self.last:
+            days.append(day)
+            day += timedelta(weeks=self.every_weeks)
+        return days
+
+
+def _weekly_groups(slots: list[Slot]) -> list[list[Slot]]:
+    """A pair's weekly meeting at the same time in both weeks becomes one weekly series."""
+    groups = defaultdict(list)
+    for slot in slots:
+        if slot.kind == Slot.Kind.MEETING and slot.mentorship_id:
+            groups[slot.mentorship_id, slot.period_id].append(slot)
+        else:
+            groups["single", slot.pk].append(slot)
+    return list(groups.values())
+
+
+def series_for(
+    slots: list[Slot], settings: ScheduleSettings, terms: list[Term], start: date, end: date
+) -> list[Series]:
+    out = []
+    stretches = term_stretches(terms)
+    for group in _weekly_groups([s for s in slots if s.kind != Slot.Kind.REVIEW]):
+        slot = group[0]
+        weeks = {s.week for s in group}
+        every = 1 if weeks == {"A", "B"} else 2
+        for first_day, last_day in stretches:
+            first_day, last_day = max(first_day, start, slot.since), min(last_day, end)
+            day = first_day + timedelta(days=(slot.period.day - first_day.weekday()) % 7)
+            if every == 2:
+                while day <= last_day and settings.week_of(day) != slot.week:
+                    day += timedelta(weeks=1)
+            if day > last_day:
+                continue
+            count = (last_day - day).days // (7 * every)
+            out.append(Series(group, day, day + timedelta(weeks=every * count), every))
+    return out
+
+
+def review_date(slot: Slot, settings: ScheduleSettings, terms: list[Term]) -> date | None:
+    """The one day a review meeting happens: its slot's last occurrence in term time before
+    the record is due."""
+    if slot.due_on is None:
+        return None
+    in_term = {d for a, b in term_stretches(terms) for d in _days(a, b)}
+    day = slot.due_on
+    while day > slot.due_on - REVIEW_WINDOW:
+        if (
+            day.weekday() == slot.period.day
+            and day in in_term
+            and settings.week_of(day) == slot.week
+        ):
+            return day
+        day -= timedelta(days=1)
+    return None
+
+
+def _days(first: date, last: date):
+    while first <= last:
+        yield first
+        first += timedelta(days=1)
+
+
+def slots_of(user) -> list[Slot]:
+    """Every current slot this person takes part in, as mentor, ECT or induction tutor."""
+    today = timezone.localdate()
+    current_mentorship = Q(mentorship__isnull=True) | (
+        Q(mentorship__starts_on__lte=today)
+        & (Q(mentorship__ends_on__isnull=True) | Q(mentorship__ends_on__gte=today))
+    )
+    return list(
+        Slot.objects.filter(Q(mentorship__mentor=user) | Q(induction__ect=user) | Q(tutor=user))
+        .filter(current_mentorship)
+        .select_related("period", "school", "induction__ect", "mentorship__mentor", "tutor")
+        .order_by("pk")
+    )
+
+
+def events_of(user) -> list[TrustEvent]:
+    from scheduling.events import attendees
+
+    today = timezone.localdate()
+    trusts = (
+        user.role_periods.filter(role="mentor")
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today), starts_on__lte=today)
+        .values("school__trust")
+    )
+    candidates = TrustEvent.objects.filter(trust__in=trusts, day__isnull=False).prefetch_related(
+        "schools"
+    )
+    return [e for e in candidates.select_related("trust") if user.pk in attendees(e)]
+
+
+def title(slot: Slot, user) -> str:
+    ect = slot.induction.ect
+    if slot.kind == Slot.Kind.REVIEW:
+        other = slot.tutor if user.pk == ect.pk else ect
+        return f"Progress review meeting with {other.full_name}"
+    mentor = slot.mentorship.mentor
+    other = mentor if user.pk == ect.pk else ect
+    label = "Observation" if slot.kind == Slot.Kind.OBSERVATION else "Mentor meeting"
+    return f"{label} with {other.full_name}"
+
+
+@dataclass
+class Occurrence:
+    day: date
+    starts: datetime
+    ends: datetime
+    title: str
+    slot: Slot | None = None
+    event: TrustEvent | None = None
+
+
+def _at(day: date, clock) -> datetime:
+    return datetime.combine(day, clock, tzinfo=LONDON)
+
+
+def occurrences(user, start: date, end: date) -> list[Occurrence]:
+    """This person's protected time between two days, in date order (for their page)."""
+    found = []
+    for school, slots in _by_school(slots_of(user)).items():
+        settings, terms = settings_for(school), list(school.terms.all())
+        for series in series_for(slots, settings, terms, start, end):
+            for day in series.dates():
+                slot = series.slots[0]
+                starts = _at(day, slot.period.starts_at)
+                found.append(
+                    Occurrence(
+                        day,
+                        starts,
+                        starts + timedelta(minutes=slot.minutes),
+                        title(slot, user),
+                        slot=slot,
+                    )
+                )
+        for slot in slots:
+            day = review_date(slot, settings, terms) if slot.kind == Slot.Kind.REVIEW else None
+            if day and start <= day <= end:
+                starts = _at(day, slot.period.starts_at)
+                found.append(
+                    Occurrence(
+                        day,
+                        starts,
+                        starts + timedelta(minutes=slot.minutes),
+                        title(slot, user),
+                        slot=slot,
+                    )
+                )
+    for event in events_of(user):
+        for day in event.dates:
+            if start <= day <= end:
+                starts = _at(day, event.starts_at)
+                found.append(
+                    Occurrence(
+                        day,
+                        starts,
+                        starts + timedelta(minutes=event.minutes),
+                        event.title,
+                        event=event,
+                    )
+                )
+    return sorted(found, key=lambda o: o.starts)
+
+
+def _by_school(slots: list[Slot]) -> dict:
+    grouped = defaultdict(list)
+    for slot in slots:
+        grouped[slot.school].append(slot)
+    return grouped
+
+
+def ics_for(user, start: date, end: date) -> bytes:
+    """The person's calendar as iCalendar: recurring series across term, single events for
+    review meetings and trust events."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//Tandem//Protected time//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", "Tandem: protected time")
+    cal.add("x-wr-timezone", "Europe/London")
+    stamp = datetime.now(UTC)
+    for school, slots in _by_school(slots_of(user)).items():
+        settings, terms = settings_for(school), list(school.terms.all())
+        for series in series_for(slots, settings, terms, start, end):
+            slot = series.slots[0]
+            event = _vevent(
+                uid=f"slot-{'-'.join(str(s.pk) for s in series.slots)}-{series.first}@tandem",
+                summary=title(slot, user),
+                starts=_at(series.first, slot.period.starts_at),
+                minutes=slot.minutes,
+                stamp=stamp,
+                description=_description(slot),
+            )
+            if series.last > series.first:
+                until = _at(series.last, slot.period.starts_at).astimezone(UTC)
+                event.add(
+                    "rrule", {"freq": "weekly", "interval": series.every_weeks, "until": until}
+                )
+            cal.add_component(event)
+        for slot in slots:
+            day = review_date(slot, settings, terms) if slot.kind == Slot.Kind.REVIEW else None
+            if day and start <= day <= end:
+                cal.add_component(
+                    _vevent(
+                        uid=f"review-{slot.pk}@tandem",
+                        summary=title(slot, user),
+                        starts=_at(day, slot.period.starts_at),
+                        minutes=slot.minutes,
+                        stamp=stamp,
+                        description="Before the progress review or assessment is due.",
+                    )
+                )
+    for trust_event in events_of(user):
+        for day in trust_event.dates:
+            if start <= day <= end:
+                cal.add_component(
+                    _vevent(
+                        uid=f"event-{trust_event.pk}-{day}@tandem",
+                        summary=trust_event.title,
+                        starts=_at(day, trust_event.starts_at),
+                        minutes=trust_event.minutes,
+                        stamp=stamp,
+                        description=f"{trust_event.get_kind_display()}, {trust_event.trust}.",
+                    )
+                )
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def _description(slot: Slot) -> str:
+    period = slot.period
+    where = f"{DAYS[period.day]} {period.code}, week {slot.week}"
+    note = " Cover is needed for the mentor's class." if slot.needs_cover else ""
+    return f"Protected time scheduled by Tandem ({where}).{note}"
+
+
+def _vevent(*, uid, summary, starts, minutes, stamp, description) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("summary", summary)
+    event.add("dtstart", starts)
+    event.add("dtend", starts + timedelta(minutes=minutes))
+    event.add("description", description)
+    event.add("transp", "OPAQUE")
+    return event
