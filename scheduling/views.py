@@ -1,7 +1,7 @@
 """Protected time: timetables, the school's schedule, trust events and calendars. Who may do
 what is decided in tandem.permissions; the work is in importer, loader and calendars."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from organisations.models import academic_year
 from people.models import Role
 from scheduling import calendars, importer, loader
 from scheduling.drift import school_drift
@@ -428,7 +429,8 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
 
 def _ics_response(user, *, attachment: bool) -> HttpResponse:
     today = timezone.localdate()
-    body = calendars.ics_for(user, today - timedelta(days=7), today + CALENDAR_AHEAD)
+    # From the start of this school year, so a calendar app shows the autumn as well.
+    body = calendars.ics_for(user, date(academic_year(today), 9, 1), today + CALENDAR_AHEAD)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     if attachment:
         response["Content-Disposition"] = 'attachment; filename="tandem-protected-time.ics"'

@@ -11,6 +11,65 @@ TRUST_A_READS = dict.fromkeys(
     ["ect", "mentor", "other_mentor", "tutor", "head", "coordinator", "author", "evaluator"], 200
 )
 
+
+def _slot(c):
+    """A scheduled meeting of the cast's pair (made on first use)."""
+    from scheduling.models import DayPeriod, Slot
+
+    period, _ = DayPeriod.objects.get_or_create(
+        school=c.school_a, day=1, code="P2", defaults={"starts_at": "09:50", "ends_at": "10:50"}
+    )
+    slot, _ = Slot.objects.get_or_create(
+        school=c.school_a,
+        task_key="perm:meeting:A",
+        defaults={
+            "kind": "meeting",
+            "induction": c.induction,
+            "mentorship": c.induction.mentorships.get(),
+            "week": "A",
+            "period": period,
+            "minutes": 45,
+        },
+    )
+    return slot
+
+
+def _run(c):
+    from scheduling.models import ScheduleRun
+
+    run = ScheduleRun.objects.filter(school=c.school_a).first()
+    return run or ScheduleRun.objects.create(school=c.school_a, requested_by=c.tutor)
+
+
+def _event(c):
+    from scheduling.models import TrustEvent
+
+    event = TrustEvent.objects.filter(trust=c.trust_a).first()
+    return event or TrustEvent.objects.create(
+        trust=c.trust_a, title="Training", kind="training", minutes=60, weeks=["2027-01-11"]
+    )
+
+
+SCHEDULE_READERS = {
+    "tutor": 200,
+    "head": 200,
+    "coordinator": 200,
+    "mentor": 403,
+    "ect": 403,
+    "evaluator": 403,
+    "outsider": 404,
+    "outsider_ect": 404,
+}
+SCHEDULE_CHANGERS = {
+    "tutor": 200,
+    "head": 403,
+    "coordinator": 403,
+    "mentor": 403,
+    "ect": 403,
+    "outsider": 404,
+}
+
+
 # (url name, how to build its arguments from the cast, {cast member: expected status}).
 # Every member of the cast not listed for a page must get a 403 or 404 there.
 MATRIX = [
@@ -282,6 +341,25 @@ MATRIX = [
         {"author": 200, "tutor": 403, "ect": 403, "outsider": 404},
     ),
     ("programme_import", lambda c: [], {"author": 200, "tutor": 403, "ect": 403}),
+    # Protected time: tutors run and change the schedule; the headteacher and coordinator
+    # see it; tutors and coordinators upload timetables.
+    ("timetable", lambda c: [c.school_a.pk], SCHEDULE_READERS),
+    ("timetable_export", lambda c: [c.school_a.pk, "staff"], SCHEDULE_READERS),
+    (
+        "timetable_upload",
+        lambda c: [c.school_a.pk, "day"],
+        {**SCHEDULE_CHANGERS, "coordinator": 200},
+    ),
+    ("schedule", lambda c: [c.school_a.pk], SCHEDULE_READERS),
+    ("run_progress", lambda c: [c.school_a.pk, _run(c).pk], SCHEDULE_READERS),
+    ("schedule_settings", lambda c: [c.school_a.pk], SCHEDULE_CHANGERS),
+    ("slot_move", lambda c: [c.school_a.pk, _slot(c).pk], SCHEDULE_CHANGERS),
+    (
+        "trust_events",
+        lambda c: [c.trust_a.pk],
+        {"coordinator": 200, "tutor": 403, "mentor": 403, "evaluator": 403, "outsider": 404},
+    ),
+    ("my_calendar", lambda c: [], {"*": 200}),
     (
         "programme_export",
         lambda c: [c.programme.slug],
@@ -359,6 +437,11 @@ POSTS = [
         {"minutes": "not a number"},
         {"ect": 302},
     ),
+    # No school day is imported, so a permitted run is refused with a message, not started.
+    ("schedule_run", lambda c: [c.school_a.pk], {}, {"tutor": 302}),
+    ("slot_pin", lambda c: [c.school_a.pk, _slot(c).pk], {}, {"tutor": 302}),
+    ("trust_events_run", lambda c: [c.trust_a.pk], {}, {"coordinator": 302}),
+    ("trust_event_delete", lambda c: [c.trust_a.pk, _event(c).pk], {}, {"coordinator": 302}),
 ]
 
 
@@ -384,8 +467,14 @@ def test_each_role_may_change_only_what_it_may(client, cast, name, args, data, m
     else:
         assert status == expected
     if expected is None:
+        from scheduling.models import ScheduleRun, Slot, TrustEvent
+
         assert not Absence.objects.exists()
         assert not PartProgress.objects.exists() and not PullForward.objects.exists()
+        assert not ScheduleRun.objects.exists()
+        assert not Slot.objects.filter(pinned=True).exists()
+        if name == "trust_event_delete":
+            assert TrustEvent.objects.exists()
 
 
 def test_access_ends_with_the_role_period(client, cast):
