@@ -2,6 +2,7 @@
 tandem.permissions, and multi-row queries live on the querysets."""
 
 from collections import Counter
+from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -15,6 +16,8 @@ from dashboards.homes import role_homes
 from frameworks.models import Framework
 from pathways.plans import pathways_for
 from people.models import Induction, Mentorship, Role, RolePeriod
+from scheduling.calendars import occurrences
+from scheduling.drift import school_drift
 from programmes.models import Programme
 from tandem import permissions
 
@@ -51,8 +54,14 @@ def ect_home(request: HttpRequest) -> HttpResponse:
             "year": induction.year(),
             "next_point": calendar.next_point(today),
             "open_target": induction.targets.open().select_related("statement").first(),
+            "protected": _next_protected(request.user, today),
         },
     )
+
+
+def _next_protected(user, today, count: int = 3) -> list:
+    """The person's next few protected meetings, observations and events."""
+    return occurrences(user, today, today + timedelta(days=21))[:count]
 
 
 @login_required
@@ -71,7 +80,11 @@ def mentor_home(request: HttpRequest) -> HttpResponse:
         path = pathways[induction.pk]
         item = path.this_week
         rows.append((induction, path, path.session_of(item) if item else None))
-    return render(request, "dashboards/mentor_home.html", {"rows": rows})
+    return render(
+        request,
+        "dashboards/mentor_home.html",
+        {"rows": rows, "protected": _next_protected(request.user, timezone.localdate())},
+    )
 
 
 def _school_roster(school) -> dict:
@@ -89,6 +102,7 @@ def _school_roster(school) -> dict:
     )
     tutor_ids = {p.person_id for p in staff if p.role == Role.INDUCTION_TUTOR}
     mentee_counts = Counter(i.current_mentor.pk for i in inductions if i.current_mentor is not None)
+    drift = school_drift(school, today)
     rows = []
     for induction in inductions:
         mentorship = induction.current_mentorships[0] if induction.current_mentorships else None
@@ -99,6 +113,11 @@ def _school_roster(school) -> dict:
             flags.append(
                 "Mentor is also induction tutor"
                 + ("" if mentorship.safeguards else ": no safeguards recorded")
+            )
+        pair = drift.get(mentorship.pk) if mentorship else None
+        if pair and pair.status in ("slipping", "pattern"):
+            flags.append(
+                f"Meetings slipping: {pair.held} of {len(pair.planned)} held in four weeks"
             )
         rows.append({"induction": induction, "mentorship": mentorship, "flags": flags})
     return {

@@ -17,6 +17,9 @@ from tandem import factories
 # The session, the user, their roles and the navigation, the school, the slots, settings,
 # terms, drift's slots and meetings, the latest run, and whether the day exists.
 SCHEDULE_QUERIES = 14
+# The mentor's home with slots and a trust event: its pathway rows plus the slots, the
+# school's settings and terms, the mentor's schools and the events.
+MENTOR_HOME_QUERIES = 26
 FREE_TOGETHER = {("A", 1, "P2"), ("B", 1, "P2")}
 
 
@@ -350,3 +353,42 @@ def test_a_mentor_sees_the_trust_event_in_their_calendar(client, cast, school):
     assert event.title not in client.get(reverse("my_calendar")).content.decode()
     assert event.dates == [date(2026, 12, 2)]
     assert date(2026, 11, 30) + timedelta(days=2) == event.dates[0]
+
+
+# --- on the home pages -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("extra", [0, 3])
+def test_the_mentors_home_shows_protected_time_in_fixed_queries(
+    client, cast, school, django_assert_num_queries, extra
+):
+    for _ in range(extra):
+        induction = factories.make_ect(school, programme=cast.programme)
+        factories.make_mentorship(cast.mentor, induction)
+    ScheduleSettings.objects.filter(school=school).update(mentor_minutes_per_ect=300)
+    run(client, cast, school)
+    TrustEvent.objects.create(
+        trust=cast.trust_a,
+        title="Peer group",
+        kind="peer-group",
+        minutes=60,
+        weeks=["2026-11-30"],
+        day=2,
+        starts_at="15:30",
+    )
+    client.force_login(cast.mentor)
+    with django_assert_num_queries(MENTOR_HOME_QUERIES):
+        page = client.get(reverse("mentor_home")).content.decode()
+    assert "My protected time" in page
+    assert "Tue 24 Nov, 09:50</strong>: Mentor meeting with Cast ect" in page
+
+
+def test_the_tutor_sees_slipping_meetings_on_the_school_page(client, cast, school):
+    run(client, cast, school)
+    Slot.objects.update(since=date(2026, 9, 1))
+    Meeting.objects.create(
+        induction=cast.induction, recorded_by=cast.mentor, held_on=date(2026, 11, 17), minutes=45
+    )
+    client.force_login(cast.tutor)
+    page = client.get(reverse("school_home", args=[school.pk])).content.decode()
+    assert "Meetings slipping: 1 of 3 held in four weeks" in page
