@@ -16,9 +16,9 @@ from dashboards.homes import role_homes
 from frameworks.models import Framework
 from pathways.plans import pathways_for
 from people.models import Induction, Mentorship, Role, RolePeriod
+from programmes.models import Programme
 from scheduling.calendars import occurrences
 from scheduling.drift import school_drift
-from programmes.models import Programme
 from tandem import permissions
 
 
