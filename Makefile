@@ -65,3 +65,4 @@ test-browser: install chromium
 bench: install
 	$(PY) bench/home_pages.py
 	$(PY) bench/pathways.py
+	$(PY) bench/scheduling.py

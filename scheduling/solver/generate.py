@@ -98,6 +98,7 @@ def generate(
     primary_share: float = 0.4,
     reviews: bool = True,
     budget: int | None = 120,
+    ects_per_mentor: float = 1.25,
 ) -> Problem:
     """`schools` schools sharing `pairs` mentor-ECT pairs; secondary schools get more."""
     rng = random.Random(seed)
@@ -109,11 +110,13 @@ def generate(
     sizes[-1] += pairs - sum(sizes)
     problem = Problem(schools={}, people={}, tasks=[])
     for index, (phase, size) in enumerate(zip(phases, sizes, strict=True)):
-        _add_school(problem, rng, f"s{index}", phase, max(size, 1), reviews, budget)
+        _add_school(
+            problem, rng, f"s{index}", phase, max(size, 1), reviews, budget, ects_per_mentor
+        )
     return problem
 
 
-def _add_school(problem, rng, sid, phase, size, reviews, budget) -> None:
+def _add_school(problem, rng, sid, phase, size, reviews, budget, ects_per_mentor) -> None:
     two_week = phase == "secondary" and rng.random() < 0.5
     problem.schools[sid] = School(sid, school_periods(phase), allow_cover=True)
 
@@ -122,10 +125,10 @@ def _add_school(problem, rng, sid, phase, size, reviews, budget) -> None:
         return pid
 
     tutor = person(f"{sid}-tutor", "tutor")
-    # Most mentors have one ECT; some have two.
+    # By default most mentors have one ECT and some two; the budget is per mentor.
     mentors = [
         person(f"{sid}-m{i}", "mentor", weekly_budget=budget, mentor=True)
-        for i in range(max(1, round(size * 0.8)))
+        for i in range(max(1, round(size / ects_per_mentor)))
     ]
     for i in range(size):
         ect = person(f"{sid}-e{i}", "ect")
