@@ -26,14 +26,14 @@ from scheduling.solver.validate import violations  # noqa: E402
 
 TIME_LIMIT = float(os.environ.get("TIME_LIMIT", "10"))
 INSTANCES = [
-    ("1 secondary school, 10 pairs", dict(schools=1, pairs=10, primary_share=0.0)),
-    ("1 primary school, 10 pairs", dict(schools=1, pairs=10, primary_share=1.0)),
-    ("10 schools, 200 pairs", dict(schools=10, pairs=200)),
-    ("50 schools, 1,000 pairs", dict(schools=50, pairs=1000)),
+    ("1 secondary school, 10 pairs", {"schools": 1, "pairs": 10, "primary_share": 0.0}),
+    ("1 primary school, 10 pairs", {"schools": 1, "pairs": 10, "primary_share": 1.0}),
+    ("10 schools, 200 pairs", {"schools": 10, "pairs": 200}),
+    ("50 schools, 1,000 pairs", {"schools": 50, "pairs": 1000}),
     # Mentors with three ECTs each share 200 minutes a week: where placing well matters.
     (
         "50 schools, 1,000 pairs, 3 per mentor",
-        dict(schools=50, pairs=1000, ects_per_mentor=3, budget=200),
+        {"schools": 50, "pairs": 1000, "ects_per_mentor": 3, "budget": 200},
     ),
 ]
 

@@ -7,7 +7,7 @@ the Europe/London time zone, so a 10:00 meeting stays at 10:00 when the clocks c
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -160,64 +160,94 @@ def title(slot: Slot, user) -> str:
 
 
 @dataclass
-class Occurrence:
-    day: date
-    starts: datetime
-    ends: datetime
+class Entry:
+    """One thing in a person's calendar: a single event, or a series repeating every
+    `every_weeks` weeks from `starts` until `last`."""
+
+    uid: str
     title: str
+    starts: datetime
+    minutes: int
+    description: str
+    every_weeks: int | None = None
+    last: date | None = None
     slot: Slot | None = None
     event: TrustEvent | None = None
+
+    @property
+    def ends(self) -> datetime:
+        return self.starts + timedelta(minutes=self.minutes)
+
+    def expanded(self) -> list["Entry"]:
+        """One entry per occurrence."""
+        if not self.every_weeks or self.last is None:
+            return [self]
+        step = timedelta(weeks=self.every_weeks)
+        out, day = [], self.starts.date()
+        while day <= self.last:
+            starts = _at(day, self.starts.timetz().replace(tzinfo=None))
+            out.append(replace(self, starts=starts, every_weeks=None, last=None))
+            day += step
+        return out
 
 
 def _at(day: date, clock) -> datetime:
     return datetime.combine(day, clock, tzinfo=LONDON)
 
 
-def occurrences(user, start: date, end: date) -> list[Occurrence]:
-    """This person's protected time between two days, in date order (for their page)."""
+def entries(user, start: date, end: date) -> list[Entry]:
+    """Everything in this person's calendar between two days: series of meetings and
+    observations, review meetings and trust events."""
     found = []
     for school, slots in _by_school(slots_of(user)).items():
         settings, terms = settings_for(school), list(school.terms.all())
         for series in series_for(slots, settings, terms, start, end):
-            for day in series.dates():
-                slot = series.slots[0]
-                starts = _at(day, slot.period.starts_at)
-                found.append(
-                    Occurrence(
-                        day,
-                        starts,
-                        starts + timedelta(minutes=slot.minutes),
-                        title(slot, user),
-                        slot=slot,
-                    )
+            slot = series.slots[0]
+            found.append(
+                Entry(
+                    uid=f"slot-{'-'.join(str(s.pk) for s in series.slots)}-{series.first}@tandem",
+                    title=title(slot, user),
+                    starts=_at(series.first, slot.period.starts_at),
+                    minutes=slot.minutes,
+                    description=_description(slot),
+                    every_weeks=series.every_weeks if series.last > series.first else None,
+                    last=series.last,
+                    slot=slot,
                 )
+            )
         for slot in slots:
             day = review_date(slot, settings, terms) if slot.kind == Slot.Kind.REVIEW else None
             if day and start <= day <= end:
-                starts = _at(day, slot.period.starts_at)
                 found.append(
-                    Occurrence(
-                        day,
-                        starts,
-                        starts + timedelta(minutes=slot.minutes),
-                        title(slot, user),
+                    Entry(
+                        uid=f"review-{slot.pk}@tandem",
+                        title=title(slot, user),
+                        starts=_at(day, slot.period.starts_at),
+                        minutes=slot.minutes,
+                        description="Before the progress review or assessment is due.",
                         slot=slot,
                     )
                 )
     for event in events_of(user):
         for day in event.dates:
             if start <= day <= end:
-                starts = _at(day, event.starts_at)
                 found.append(
-                    Occurrence(
-                        day,
-                        starts,
-                        starts + timedelta(minutes=event.minutes),
-                        event.title,
+                    Entry(
+                        uid=f"event-{event.pk}-{day}@tandem",
+                        title=event.title,
+                        starts=_at(day, event.starts_at),
+                        minutes=event.minutes,
+                        description=f"{event.get_kind_display()}, {event.trust}.",
                         event=event,
                     )
                 )
-    return sorted(found, key=lambda o: o.starts)
+    return found
+
+
+def occurrences(user, start: date, end: date) -> list[Entry]:
+    """This person's protected time between two days, one entry a time, in date order."""
+    expanded = [one for entry in entries(user, start, end) for one in entry.expanded()]
+    return sorted(expanded, key=lambda e: e.starts)
 
 
 def _by_school(slots: list[Slot]) -> dict:
@@ -236,50 +266,19 @@ def ics_for(user, start: date, end: date) -> bytes:
     cal.add("x-wr-calname", "Tandem: protected time")
     cal.add("x-wr-timezone", "Europe/London")
     stamp = datetime.now(UTC)
-    for school, slots in _by_school(slots_of(user)).items():
-        settings, terms = settings_for(school), list(school.terms.all())
-        for series in series_for(slots, settings, terms, start, end):
-            slot = series.slots[0]
-            event = _vevent(
-                uid=f"slot-{'-'.join(str(s.pk) for s in series.slots)}-{series.first}@tandem",
-                summary=title(slot, user),
-                starts=_at(series.first, slot.period.starts_at),
-                minutes=slot.minutes,
-                stamp=stamp,
-                description=_description(slot),
-            )
-            if series.last > series.first:
-                until = _at(series.last, slot.period.starts_at).astimezone(UTC)
-                event.add(
-                    "rrule", {"freq": "weekly", "interval": series.every_weeks, "until": until}
-                )
-            cal.add_component(event)
-        for slot in slots:
-            day = review_date(slot, settings, terms) if slot.kind == Slot.Kind.REVIEW else None
-            if day and start <= day <= end:
-                cal.add_component(
-                    _vevent(
-                        uid=f"review-{slot.pk}@tandem",
-                        summary=title(slot, user),
-                        starts=_at(day, slot.period.starts_at),
-                        minutes=slot.minutes,
-                        stamp=stamp,
-                        description="Before the progress review or assessment is due.",
-                    )
-                )
-    for trust_event in events_of(user):
-        for day in trust_event.dates:
-            if start <= day <= end:
-                cal.add_component(
-                    _vevent(
-                        uid=f"event-{trust_event.pk}-{day}@tandem",
-                        summary=trust_event.title,
-                        starts=_at(day, trust_event.starts_at),
-                        minutes=trust_event.minutes,
-                        stamp=stamp,
-                        description=f"{trust_event.get_kind_display()}, {trust_event.trust}.",
-                    )
-                )
+    for entry in entries(user, start, end):
+        event = icalendar.Event()
+        event.add("uid", entry.uid)
+        event.add("dtstamp", stamp)
+        event.add("summary", entry.title)
+        event.add("dtstart", entry.starts)
+        event.add("dtend", entry.ends)
+        event.add("description", entry.description)
+        event.add("transp", "OPAQUE")
+        if entry.every_weeks:
+            until = _at(entry.last, entry.starts.timetz().replace(tzinfo=None)).astimezone(UTC)
+            event.add("rrule", {"freq": "weekly", "interval": entry.every_weeks, "until": until})
+        cal.add_component(event)
     cal.add_missing_timezones()
     return cal.to_ical()
 
@@ -289,15 +288,3 @@ def _description(slot: Slot) -> str:
     where = f"{DAYS[period.day]} {period.code}, week {slot.week}"
     note = " Cover is needed for the mentor's class." if slot.needs_cover else ""
     return f"Protected time scheduled by Tandem ({where}).{note}"
-
-
-def _vevent(*, uid, summary, starts, minutes, stamp, description) -> icalendar.Event:
-    event = icalendar.Event()
-    event.add("uid", uid)
-    event.add("dtstamp", stamp)
-    event.add("summary", summary)
-    event.add("dtstart", starts)
-    event.add("dtend", starts + timedelta(minutes=minutes))
-    event.add("description", description)
-    event.add("transp", "OPAQUE")
-    return event

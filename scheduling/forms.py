@@ -88,6 +88,7 @@ class TrustEventForm(GovukModelForm):
         self.trust = trust
         self.fields["schools"].queryset = School.objects.filter(trust=trust)
         self.fields["schools"].required = False
+        self.fields["kind"].choices = TrustEvent.Kind.choices  # no empty choice among radios
 
     def clean_weeks_text(self) -> list[str]:
         mondays, problems = [], []

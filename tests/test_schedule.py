@@ -50,6 +50,19 @@ def school(cast):
     return cast.school_a
 
 
+def _peer_group(cast) -> TrustEvent:
+    """A trust event already placed: Wednesday 2 December at 15:30."""
+    return TrustEvent.objects.create(
+        trust=cast.trust_a,
+        title="Peer group",
+        kind="peer-group",
+        minutes=60,
+        weeks=["2026-11-30"],
+        day=2,
+        starts_at="15:30",
+    )
+
+
 def run(client, cast, school):
     client.force_login(cast.tutor)
     return client.post(reverse("schedule_run", args=[school.pk]))
@@ -337,15 +350,7 @@ def test_the_coordinator_adds_and_places_an_event(client, cast, school):
 
 
 def test_a_mentor_sees_the_trust_event_in_their_calendar(client, cast, school):
-    event = TrustEvent.objects.create(
-        trust=cast.trust_a,
-        title="Peer group",
-        kind="peer-group",
-        minutes=60,
-        weeks=["2026-11-30"],
-        day=2,
-        starts_at="15:30",
-    )
+    event = _peer_group(cast)
     client.force_login(cast.mentor)
     page = client.get(reverse("my_calendar")).content.decode()
     assert "Wednesday 2 December, 15:30" in page and event.title in page
@@ -367,15 +372,7 @@ def test_the_mentors_home_shows_protected_time_in_fixed_queries(
         factories.make_mentorship(cast.mentor, induction)
     ScheduleSettings.objects.filter(school=school).update(mentor_minutes_per_ect=300)
     run(client, cast, school)
-    TrustEvent.objects.create(
-        trust=cast.trust_a,
-        title="Peer group",
-        kind="peer-group",
-        minutes=60,
-        weeks=["2026-11-30"],
-        day=2,
-        starts_at="15:30",
-    )
+    _peer_group(cast)
     client.force_login(cast.mentor)
     with django_assert_num_queries(MENTOR_HOME_QUERIES):
         page = client.get(reverse("mentor_home")).content.decode()
