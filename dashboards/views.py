@@ -14,11 +14,11 @@ from django.utils import timezone
 from assessments.schedule import calendar_for
 from dashboards.homes import role_homes
 from frameworks.models import Framework
+from oversight.pairs import delivered, pair_rows
 from pathways.plans import pathways_for
 from people.models import Induction, Mentorship, Role, RolePeriod
 from programmes.models import Programme
 from scheduling.calendars import occurrences
-from scheduling.drift import school_drift
 from tandem import permissions
 
 
@@ -55,8 +55,18 @@ def ect_home(request: HttpRequest) -> HttpResponse:
             "next_point": calendar.next_point(today),
             "open_target": induction.targets.open().select_related("statement").first(),
             "protected": _next_protected(request.user, today),
+            **_pulse_panel(request.user, Role.ECT),
         },
     )
+
+
+def _pulse_panel(user, role: str) -> dict:
+    """This week's pulse form, unless the person has answered it."""
+    from oversight.forms import PulseForm
+    from oversight.pulse import answered
+
+    done = answered(user, role) is not None
+    return {"pulse_role": role, "pulse_done": done, "pulse_form": None if done else PulseForm()}
 
 
 def _next_protected(user, today, count: int = 3) -> list:
@@ -83,7 +93,11 @@ def mentor_home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "dashboards/mentor_home.html",
-        {"rows": rows, "protected": _next_protected(request.user, timezone.localdate())},
+        {
+            "rows": rows,
+            "protected": _next_protected(request.user, timezone.localdate()),
+            **_pulse_panel(request.user, Role.MENTOR),
+        },
     )
 
 
@@ -102,24 +116,7 @@ def _school_roster(school) -> dict:
     )
     tutor_ids = {p.person_id for p in staff if p.role == Role.INDUCTION_TUTOR}
     mentee_counts = Counter(i.current_mentor.pk for i in inductions if i.current_mentor is not None)
-    drift = school_drift(school, today)
-    rows = []
-    for induction in inductions:
-        mentorship = induction.current_mentorships[0] if induction.current_mentorships else None
-        flags = []
-        if mentorship is None:
-            flags.append("No mentor")
-        elif mentorship.mentor_id in tutor_ids:
-            flags.append(
-                "Mentor is also induction tutor"
-                + ("" if mentorship.safeguards else ": no safeguards recorded")
-            )
-        pair = drift.get(mentorship.pk) if mentorship else None
-        if pair and pair.status in ("slipping", "pattern"):
-            flags.append(
-                f"Meetings slipping: {pair.held} of {len(pair.planned)} held in four weeks"
-            )
-        rows.append({"induction": induction, "mentorship": mentorship, "flags": flags})
+    rows = pair_rows(inductions, [school], today)
     return {
         "rows": rows,
         "mentors": [p for p in staff if p.role == Role.MENTOR],
@@ -128,6 +125,7 @@ def _school_roster(school) -> dict:
         "tutor_ids": tutor_ids,
         "mentee_counts": mentee_counts,
         "today": today,
+        "delivered": delivered(rows),
     }
 
 
@@ -139,6 +137,7 @@ def school_home(request: HttpRequest, pk: int) -> HttpResponse:
     context["terms"] = school.terms.filter(ends_on__gte=context["today"])
     context["can_manage"] = permissions.can_manage_school(request.user, school)
     context["can_assess"] = permissions.can_assess_school(request.user, school)
+    context["sees_pulses"] = permissions.sees_ect_pulses(request.user, school)
     return render(request, "dashboards/school_home.html", context)
 
 
@@ -149,13 +148,13 @@ def head_home(request: HttpRequest, pk: int) -> HttpResponse:
     rows = context["rows"]
     context.update(
         school=school,
-        year_counts=Counter(row["induction"].year() for row in rows),
+        year_counts=Counter(row.induction.year() for row in rows),
         part_time=sum(
             1
             for row in rows
-            if row["induction"].current_placement and row["induction"].current_placement.fte < 1
+            if row.induction.current_placement and row.induction.current_placement.fte < 1
         ),
-        attention=[row for row in rows if row["flags"]],
+        attention=[row for row in rows if row.flags],
         can_assess=permissions.can_assess_school(request.user, school),
     )
     return render(request, "dashboards/head_home.html", context)

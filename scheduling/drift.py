@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from coaching.models import Meeting
-from organisations.models import School
+from organisations.models import School, Term
 from scheduling.calendars import series_for
-from scheduling.models import Slot, settings_for
+from scheduling.models import ScheduleSettings, Slot
 
 LOOK_BACK = timedelta(weeks=4)
 GRACE = timedelta(days=3)  # a meeting recorded up to this long after still counts
@@ -62,19 +62,33 @@ def match(planned: list[date], held: list[date]) -> list[date]:
 
 
 def school_drift(school: School, today: date) -> dict[int, PairDrift]:
-    """Mentorship id -> its meetings over the last four weeks, in three queries."""
-    settings = settings_for(school)
-    terms = list(school.terms.all())
+    """Mentorship id -> its meetings over the last four weeks."""
+    return drift_for([school], today)
+
+
+def drift_for(schools: list[School], today: date) -> dict[int, PairDrift]:
+    """Mentorship id -> its meetings over the last four weeks, for any number of schools
+    in four queries."""
+    by_pk = {school.pk: school for school in schools}
     slots = list(
         Slot.objects.filter(
-            school=school, kind=Slot.Kind.MEETING, mentorship__isnull=False
+            school__in=list(by_pk), kind=Slot.Kind.MEETING, mentorship__isnull=False
         ).select_related("period")
     )
+    settings = {s.school_id: s for s in ScheduleSettings.objects.filter(school__in=list(by_pk))}
+    terms = defaultdict(list)
+    for term in Term.objects.filter(school__in=list(by_pk)):
+        terms[term.school_id].append(term)
     # Meetings due in the last few days are not missed yet: the grace has not run out.
     start, end = today - LOOK_BACK, today - GRACE
     planned = defaultdict(list)
-    for series in series_for(slots, settings, terms, start, end):
-        planned[series.slots[0].mentorship_id] += series.dates()
+    slots_by_school = defaultdict(list)
+    for slot in slots:
+        slots_by_school[slot.school_id].append(slot)
+    for school_id, school_slots in slots_by_school.items():
+        setting = settings.get(school_id) or ScheduleSettings(school=by_pk[school_id])
+        for series in series_for(school_slots, setting, terms[school_id], start, end):
+            planned[series.slots[0].mentorship_id] += series.dates()
     inductions = {s.mentorship_id: s.induction_id for s in slots}
     held = defaultdict(list)
     for induction_id, day in Meeting.objects.filter(

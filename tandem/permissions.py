@@ -307,3 +307,30 @@ def get_schedule_school_for(user, pk: int, *, action: str = SCHEDULE_VIEW) -> Sc
     if action == SCHEDULE_TIMETABLE and not can_upload_timetable(user, school):
         raise PermissionDenied("Timetables are uploaded by induction tutors and coordinators.")
     return school
+
+
+# Pulse checks: a person's answers are theirs; the induction tutors of an ECT's school see
+# that ECT's answers (their wellbeing); everyone else sees only aggregates over MIN_GROUP
+# people or more. Headteachers and coordinators never see one person's answers.
+def sees_ect_pulses(user, school: School) -> bool:
+    return school.pk in access_for(user).school_ids(Role.INDUCTION_TUTOR)
+
+
+def get_mentorship_for_conversation(user, pk: int) -> Mentorship:
+    """The tutor–mentor conversation about one pair: the mentor of the pair and the
+    induction tutors of the ECT's current school; 404 for anyone else who cannot see the
+    ECT, 403 for those who can (the ECT, the headteacher, the coordinator)."""
+    mentorship = (
+        Mentorship.objects.current()
+        .select_related("induction__ect", "mentor")
+        .filter(pk=pk)
+        .first()
+    )
+    if mentorship is None:
+        raise Http404("No such pair")
+    induction = get_induction_for(user, mentorship.induction_id)
+    school = current_school_of(induction)
+    is_tutor = school is not None and school.pk in access_for(user).school_ids(Role.INDUCTION_TUTOR)
+    if not (is_tutor or user.pk == mentorship.mentor_id):
+        raise PermissionDenied("This conversation is between the induction tutor and the mentor.")
+    return mentorship

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "assessments",
     "pathways",
     "scheduling",
+    "oversight",
     "dashboards",
     "demo",
     "tandem",
@@ -113,6 +114,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 
 vars().update(env_email("EMAIL_URL", "console:"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Tandem <tandem@localhost>")
+# Where Tandem is served, for links in emails (pulse checks, digests, reminders).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
 # Background work goes through one task API; the database backend needs no extra server.
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("assessments.urls")),
     path("", include("pathways.urls")),
     path("", include("scheduling.urls")),
+    path("", include("oversight.urls")),
     path("", include("frameworks.urls")),
     path("", include("programmes.urls")),
 ]

@@ -12,10 +12,10 @@ from tandem import factories
 # (member of the cast, url name, argument path on the cast, queries). The count includes
 # the session, the user, their roles and the navigation: four queries on every page.
 PAGES = [
-    ("ect", "ect_home", None, 23),
-    ("mentor", "mentor_home", None, 23),
-    ("tutor", "school_home", "school_a", 14),
-    ("head", "head_home", "school_a", 13),
+    ("ect", "ect_home", None, 24),
+    ("mentor", "mentor_home", None, 24),
+    ("tutor", "school_home", "school_a", 27),
+    ("head", "head_home", "school_a", 26),
     ("coordinator", "trust_home", "trust_a", 9),
     ("author", "author_home", None, 7),
     ("evaluator", "evaluator_home", "trust_a", 8),
