@@ -14,7 +14,9 @@ from django.utils import timezone
 from assessments.schedule import calendar_for
 from dashboards.homes import role_homes
 from frameworks.models import Framework
+from oversight.charts import bar_chart, line_chart
 from oversight.pairs import delivered, pair_rows
+from oversight.trust import load_distribution, pulse_trend, school_rows
 from pathways.plans import pathways_for
 from people.models import Induction, Mentorship, Role, RolePeriod
 from programmes.models import Programme
@@ -160,50 +162,107 @@ def head_home(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "dashboards/head_home.html", context)
 
 
+TREND_WEEKS = (4, 26)  # the shortest and longest pulse trend a coordinator may ask for
+
+
+def _weeks_param(request: HttpRequest, default: int = 8) -> tuple[int, str]:
+    """The trend's length from the URL, or the default with a message saying why."""
+    raw = request.GET.get("weeks")
+    if raw is None or raw == "":
+        return default, ""
+    low, high = TREND_WEEKS
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        return default, (
+            f"'{raw[:20]}' is not a number of weeks from {low} to {high}; "
+            f"showing the last {default} weeks."
+        )
+    return int(raw), ""
+
+
 @login_required
 def trust_home(request: HttpRequest, pk: int) -> HttpResponse:
     trust = permissions.get_trust_for(request.user, pk, Role.COORDINATOR)
     today = timezone.localdate()
-    schools = list(trust.schools.all())
-    counts = Counter()
-    for row in (
-        RolePeriod.objects.current(today)
-        .filter(school__trust=trust)
-        .values("school_id", "role")
-        .annotate(n=Count("id"))
-    ):
-        counts[(row["school_id"], row["role"])] = row["n"]
-    placements = RolePeriod.objects.current(today).filter(role=Role.ECT, school__trust=trust)
-    mentored = set(
-        Mentorship.objects.current(today)
-        .filter(induction__ect__in=placements.values("person"))
-        .values_list("induction__ect_id", flat=True)
-    )
-    year_counts: Counter = Counter()
-    unmentored: Counter = Counter()
-    for placement in placements.select_related("person__induction"):
-        induction = getattr(placement.person, "induction", None)
-        if induction is not None:
-            year_counts[(placement.school_id, induction.year(today))] += 1
-        if placement.person_id not in mentored:
-            unmentored[placement.school_id] += 1
-    rows = [
-        {
-            "school": school,
-            "year1": year_counts[(school.pk, 1)],
-            "year2": year_counts[(school.pk, 2)],
-            "mentors": counts[(school.pk, Role.MENTOR)],
-            "tutors": counts[(school.pk, Role.INDUCTION_TUTOR)],
-            "unmentored": unmentored[school.pk],
-        }
-        for school in schools
-    ]
+    weeks, weeks_error = _weeks_param(request)
+    rows = school_rows(trust, today, weeks)
+    trend = pulse_trend(trust, today, weeks)
+    load = load_distribution(rows)
     totals = {
-        key: sum(row[key] for row in rows) for key in ("year1", "year2", "mentors", "unmentored")
+        "ects": sum(r.ects for r in rows),
+        "mentors": sum(r.mentors for r in rows),
+        "new_mentors": sum(r.new_mentors for r in rows),
+        "planned": sum(r.planned for r in rows),
+        "held": sum(r.held for r in rows),
+        "unmentored": sum(r.unmentored for r in rows),
+    }
+    by_role = {role: {w.week_of: w for w in results} for role, results in trend.items()}
+    all_weeks = sorted({week for results in by_role.values() for week in results})
+    trend_rows = [
+        (week, by_role["ect"].get(week), by_role["mentor"].get(week)) for week in all_weeks
+    ]
+    week_labels = [f"{week:%-d %b}" for week in all_weeks]
+    charts = {
+        "delivered": bar_chart(
+            [r.school.name for r in rows],
+            {
+                "Meetings held, % of planned": [
+                    round(100 * r.delivered) if r.delivered is not None else None for r in rows
+                ]
+            },
+            description="Protected meetings held as a share of planned, by school; the "
+            "figures are in the table of schools.",
+        )
+        if any(r.planned for r in rows)
+        else None,
+        "load": bar_chart(
+            [f"{band} ECT{'s' if band != '1' else ''}" for band in load],
+            {"Mentors": list(load.values())},
+            description="How many mentors have one, two, three, or four or more ECTs; the "
+            "figures are in the table beside it.",
+        ),
+        "pulse": line_chart(
+            week_labels,
+            {
+                "ECTs": [_mean(ect) for _week, ect, _mentor in trend_rows],
+                "Mentors": [_mean(mentor) for _week, _ect, mentor in trend_rows],
+            },
+            description="Average pulse check answer by week, 1 to 5, for groups of five "
+            "or more; the figures are in the table beside it.",
+            top=5,
+        )
+        if trend_rows
+        else None,
     }
     return render(
-        request, "dashboards/trust_home.html", {"trust": trust, "rows": rows, "totals": totals}
+        request,
+        "dashboards/trust_home.html",
+        {
+            "trust": trust,
+            "rows": rows,
+            "totals": totals,
+            "load": load,
+            "trend_rows": [(week, _cell(ect), _cell(mentor)) for week, ect, mentor in trend_rows],
+            "charts": charts,
+            "weeks": weeks,
+            "weeks_error": weeks_error,
+            "min_group": permissions.MIN_GROUP,
+        },
     )
+
+
+def _cell(week) -> str:
+    if week is None:
+        return "–"
+    mean = _mean(week)
+    if mean is None:
+        return f"fewer than {permissions.MIN_GROUP}"
+    return f"{mean:.2f} ({week.people} people)"
+
+
+def _mean(week) -> float | None:
+    if week is None or week.workload is None:
+        return None
+    return round((week.workload + week.confidence + week.supported) / 3, 2)
 
 
 @login_required

@@ -16,7 +16,7 @@ PAGES = [
     ("mentor", "mentor_home", None, 24),
     ("tutor", "school_home", "school_a", 27),
     ("head", "head_home", "school_a", 26),
-    ("coordinator", "trust_home", "trust_a", 9),
+    ("coordinator", "trust_home", "trust_a", 18),
     ("author", "author_home", None, 7),
     ("evaluator", "evaluator_home", "trust_a", 8),
     ("ect", "induction_detail", "induction", 13),
@@ -111,10 +111,12 @@ def test_the_coordinator_sees_their_schools_with_counts(client, cast):
     factories.make_ect(cast.school_a, started_on=date(2025, 9, 1))
     client.force_login(cast.coordinator)
     response = client.get(reverse("trust_home", args=[cast.trust_a.pk]))
-    rows = {row["school"].name: row for row in response.context["rows"]}
+    rows = {row.school.name: row for row in response.context["rows"]}
     assert set(rows) == {"School A"}
-    assert (rows["School A"]["year1"], rows["School A"]["year2"]) == (1, 1)
-    assert (rows["School A"]["mentors"], rows["School A"]["unmentored"]) == (2, 1)
+    row = rows["School A"]
+    assert (row.ects, row.mentors, row.unmentored) == (2, 2, 1)
+    assert row.support == ["1 ECT without a mentor"]
+    assert row.load_items == [("1", 1)]
 
 
 def test_the_author_sees_programmes_and_frameworks(client, cast):
