@@ -115,7 +115,7 @@ def test_the_coordinator_sees_their_schools_with_counts(client, cast):
     assert set(rows) == {"School A"}
     row = rows["School A"]
     assert (row.ects, row.mentors, row.unmentored) == (2, 2, 1)
-    assert row.support == ["1 ECT without a mentor"]
+    assert row.support == ["0% of ECTs studied in four weeks", "1 ECT without a mentor"]
     assert row.load_items == [("1", 1)]
 
 
