@@ -360,6 +360,32 @@ MATRIX = [
         {"coordinator": 200, "tutor": 403, "mentor": 403, "evaluator": 403, "outsider": 404},
     ),
     ("my_calendar", lambda c: [], {"*": 200}),
+    # Oversight: pulse checks for ECTs and mentors; the conversation for the pair's mentor
+    # and the school's induction tutors; everyone has notifications and choices.
+    (
+        "pulse_check",
+        lambda c: [],
+        {"ect": 200, "mentor": 200, "other_mentor": 200, "outsider_ect": 200},
+    ),
+    ("my_pulse", lambda c: [], {"*": 200}),
+    ("notifications", lambda c: [], {"*": 200}),
+    ("preferences", lambda c: [], {"*": 200}),
+    (
+        "pair_conversation",
+        lambda c: [c.induction.mentorships.get().pk],
+        {
+            "tutor": 200,
+            "mentor": 200,
+            "ect": 403,
+            "head": 403,
+            "coordinator": 403,
+            "other_mentor": 404,
+            "evaluator": 404,
+            "author": 404,
+            "outsider": 404,
+            "outsider_ect": 404,
+        },
+    ),
     (
         "programme_export",
         lambda c: [c.programme.slug],
@@ -442,6 +468,13 @@ POSTS = [
     ("slot_pin", lambda c: [c.school_a.pk, _slot(c).pk], {}, {"tutor": 302}),
     ("trust_events_run", lambda c: [c.trust_a.pk], {}, {"coordinator": 302}),
     ("trust_event_delete", lambda c: [c.trust_a.pk, _event(c).pk], {}, {"coordinator": 302}),
+    # An empty message: the permitted re-render the form; nobody's post saves anything.
+    (
+        "pair_conversation",
+        lambda c: [c.induction.mentorships.get().pk],
+        {"text": ""},
+        {"tutor": 200, "mentor": 200},
+    ),
 ]
 
 
@@ -475,6 +508,9 @@ def test_each_role_may_change_only_what_it_may(client, cast, name, args, data, m
         assert not Slot.objects.filter(pinned=True).exists()
         if name == "trust_event_delete":
             assert TrustEvent.objects.exists()
+    from oversight.models import PairNote
+
+    assert not PairNote.objects.exists()
 
 
 def test_access_ends_with_the_role_period(client, cast):
