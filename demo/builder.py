@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from assessments.models import Absence
 from demo.coaching_history import seed_coaching, seed_meetings
+from demo.oversight_history import seed_conversation, seed_notifications, seed_pulses
 from demo.pathway_history import seed_pathway, seed_pulls
 from demo.statutory_history import seed_statutory
 from demo.timetables import (
@@ -335,6 +336,15 @@ def build_demo(seed: int = 2026) -> dict[str, str]:
     for school in schools:
         backdate_slots(school["school"], half_term_start)
     seed_drift(brookside["ects"][1], riverside_academy["ects"][2], today)
+
+    # Eight weeks of pulse checks, one ECT's falling; a tutor and mentor talking about a
+    # pair that is slipping; this morning's digest and pulse invitation.
+    seed_pulses(
+        [s["school"] for s in schools], random.Random(seed + 4), today, brookside["ects"][2]
+    )
+    slipping = brookside["ects"][1].mentorships.current(today).first()
+    seed_conversation(brookside["tutor"], slipping)
+    seed_notifications(brookside["tutor"], brookside["school"], brookside["mentors"][0], today)
 
     domain = "riverside-trust.example"
     coordinator = factories.make_person(

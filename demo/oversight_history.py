@@ -1,0 +1,75 @@
+"""Demo oversight: eight weeks of pulse checks for the trust's ECTs and mentors (one ECT's
+wellbeing falling), a conversation between a tutor and a mentor, and the notifications a
+tutor and a mentor would have this morning."""
+
+import random
+from datetime import date, timedelta
+
+from oversight.models import Kind, Notification, PairNote, PulseCheck
+from oversight.notify import digest_for
+from oversight.pulse import monday
+from people.models import Mentorship, Role, RolePeriod
+
+
+def seed_pulses(schools, rng: random.Random, today: date, falling) -> None:
+    this_week = monday(today)
+    checks = []
+    for school in schools:
+        people = RolePeriod.objects.current(today).filter(
+            school=school, role__in=[Role.ECT, Role.MENTOR]
+        )
+        for period in people:
+            base = rng.choice([3, 4, 4, 5])
+            for weeks_ago in range(8, 0, -1):
+                if rng.random() < 0.2:
+                    continue  # not everyone answers every week
+                answer = max(1, min(5, base + rng.choice([-1, 0, 0, 1])))
+                if period.person_id == falling.ect_id and period.role == Role.ECT:
+                    answer = max(1, 5 - (8 - weeks_ago) // 2)
+                checks.append(
+                    PulseCheck(
+                        person_id=period.person_id,
+                        role=period.role,
+                        school=school,
+                        week_of=this_week - timedelta(weeks=weeks_ago),
+                        workload=answer,
+                        confidence=max(1, answer - rng.choice([0, 1])),
+                        supported=min(5, answer + rng.choice([0, 1])),
+                    )
+                )
+    PulseCheck.objects.bulk_create(checks, ignore_conflicts=True)
+
+
+def seed_conversation(tutor, mentorship: Mentorship) -> None:
+    PairNote.objects.create(
+        mentorship=mentorship,
+        author=tutor,
+        text="Two meetings have not been recorded since half term. Is the Wednesday slot "
+        "still working, or shall we find another?",
+    )
+    PairNote.objects.create(
+        mentorship=mentorship,
+        author=mentorship.mentor,
+        text="Wednesday clashes with a new intervention group. A morning would be better; "
+        "I have asked the timetabler.",
+    )
+
+
+def seed_notifications(tutor, school, mentor, today: date) -> None:
+    title, body = digest_for(school, today)
+    Notification.objects.create(
+        person=tutor,
+        kind=Kind.DIGEST,
+        key=f"demo-digest-{today}",
+        title=title,
+        body=body,
+        url=f"/schools/{school.pk}/",
+    )
+    Notification.objects.create(
+        person=mentor,
+        kind=Kind.PULSE,
+        key=f"demo-pulse-{today}",
+        title="Three quick questions for this week",
+        body="How manageable is your workload, how confident do you feel, and how supported?",
+        url="/pulse/",
+    )
