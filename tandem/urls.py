@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpResponse
 from django.urls import include, path
 
 
@@ -12,7 +13,14 @@ admin.site.has_permission = _superusers_only
 admin.site.site_header = "Tandem administration"
 admin.site.site_title = "Tandem administration"
 
+
+def healthz(request) -> HttpResponse:
+    """For load balancers and uptime checks; also the benchmarks' baseline of a trivial view."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
 urlpatterns = [
+    path("healthz/", healthz, name="healthz"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("dashboards.urls")),
