@@ -185,7 +185,7 @@ def trust_home(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     weeks, weeks_error = _weeks_param(request)
     rows = school_rows(trust, today, weeks)
-    trend = pulse_trend(trust, today, weeks)
+    trend = pulse_trend([row.school.pk for row in rows], today, weeks)
     load = load_distribution(rows)
     totals = {
         "ects": sum(r.ects for r in rows),

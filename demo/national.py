@@ -112,7 +112,10 @@ def build_national(
     # ECTs per school: secondary schools take about three times as many.
     weights = [3 if p == School.Phase.SECONDARY else 1 for p in phases]
     per_school = [max(1, round(ects * w / sum(weights))) for w in weights]
-    per_school[0] += ects - sum(per_school)
+    # Rounding leaves a few ECTs over or short: spread them one a school, not all on one.
+    for n in range(abs(ects - sum(per_school))):
+        index = n % len(per_school)
+        per_school[index] += 1 if ects > sum(per_school) else -1 if per_school[index] > 1 else 0
     users, roles = [], []
     ect_people, mentor_people = [], []
     for school, count in zip(school_rows, per_school, strict=True):

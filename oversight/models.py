@@ -42,6 +42,8 @@ class PulseCheck(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["person", "role", "week_of"], name="one_pulse_a_week")
         ]
+        # Trust and school results are read by school and week.
+        indexes = [models.Index(fields=["school", "week_of"], name="pulse_by_school_week")]
 
     def __str__(self) -> str:
         return f"Pulse of {self.person} for {self.week_of}"

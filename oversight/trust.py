@@ -144,10 +144,10 @@ def _needs_support(row: SchoolRow) -> list[str]:
     return reasons
 
 
-def pulse_trend(trust, today: date, weeks: int) -> dict[str, list[pulse.WeekResult]]:
-    """Week by week, ECTs' and mentors' average answers across the trust (two queries)."""
+def pulse_trend(schools: list[int], today: date, weeks: int) -> dict[str, list[pulse.WeekResult]]:
+    """Week by week, ECTs' and mentors' average answers across these schools (two queries)."""
     checks = PulseCheck.objects.filter(
-        school__trust=trust, week_of__gte=pulse.monday(today) - timedelta(weeks=weeks - 1)
+        school__in=schools, week_of__gte=pulse.monday(today) - timedelta(weeks=weeks - 1)
     )
     return {
         "ect": pulse.weekly_results(checks, role=PulseCheck.Role.ECT),

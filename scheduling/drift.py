@@ -70,10 +70,22 @@ def drift_for(schools: list[School], today: date) -> dict[int, PairDrift]:
     """Mentorship id -> its meetings over the last four weeks, for any number of schools
     in four queries."""
     by_pk = {school.pk: school for school in schools}
+    # Only what the series need: a trust's view loads thousands of slots.
     slots = list(
         Slot.objects.filter(
             school__in=list(by_pk), kind=Slot.Kind.MEETING, mentorship__isnull=False
-        ).select_related("period")
+        )
+        .select_related("period")
+        .only(
+            "school_id",
+            "kind",
+            "mentorship_id",
+            "induction_id",
+            "week",
+            "since",
+            "period_id",
+            "period__day",
+        )
     )
     settings = {s.school_id: s for s in ScheduleSettings.objects.filter(school__in=list(by_pk))}
     terms = defaultdict(list)

@@ -6,8 +6,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from coaching.models import Meeting
-from oversight.models import PulseCheck
 from organisations.models import School, Trust
+from oversight.models import PulseCheck
 from people.models import Induction, Mentorship, Role, RolePeriod
 from scheduling.models import Slot
 
