@@ -4,12 +4,14 @@ tandem.permissions, and multi-row queries live on the querysets."""
 from collections import Counter
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from assessments.schedule import calendar_for
 from dashboards.homes import role_homes
@@ -104,11 +106,9 @@ def mentor_home(request: HttpRequest) -> HttpResponse:
 
 
 def _school_roster(school) -> dict:
-    """Everything the school pages list, in a fixed number of queries."""
+    """Everything the school pages list. The pairs' figures are worked out only when the
+    page's cached fragment has expired (they are lazy), in a fixed number of queries."""
     today = timezone.localdate()
-    inductions = list(
-        Induction.objects.placed_at(school).with_current_details().order_by("ect__full_name")
-    )
     staff = list(
         RolePeriod.objects.current(today)
         .at_school(school)
@@ -116,18 +116,31 @@ def _school_roster(school) -> dict:
         .select_related("person")
         .order_by("person__full_name")
     )
-    tutor_ids = {p.person_id for p in staff if p.role == Role.INDUCTION_TUTOR}
-    mentee_counts = Counter(i.current_mentor.pk for i in inductions if i.current_mentor is not None)
-    rows = pair_rows(inductions, [school], today)
+
+    def work_out_rows():
+        inductions = list(
+            Induction.objects.placed_at(school).with_current_details().order_by("ect__full_name")
+        )
+        return pair_rows(inductions, [school], today)
+
+    rows = SimpleLazyObject(work_out_rows)
+    mentee_counts = dict(
+        Mentorship.objects.current(today)
+        .filter(induction__in=Induction.objects.placed_at(school, today))
+        .values("mentor")
+        .annotate(n=Count("id"))
+        .values_list("mentor", "n")
+    )
     return {
         "rows": rows,
         "mentors": [p for p in staff if p.role == Role.MENTOR],
         "tutors": [p for p in staff if p.role == Role.INDUCTION_TUTOR],
         "heads": [p for p in staff if p.role == Role.HEADTEACHER],
-        "tutor_ids": tutor_ids,
+        "tutor_ids": {p.person_id for p in staff if p.role == Role.INDUCTION_TUTOR},
         "mentee_counts": mentee_counts,
         "today": today,
-        "delivered": delivered(rows),
+        "delivered": SimpleLazyObject(lambda: delivered(rows)),
+        "cache_seconds": settings.OVERSIGHT_CACHE_SECONDS,
     }
 
 
@@ -150,13 +163,15 @@ def head_home(request: HttpRequest, pk: int) -> HttpResponse:
     rows = context["rows"]
     context.update(
         school=school,
-        year_counts=Counter(row.induction.year() for row in rows),
-        part_time=sum(
-            1
-            for row in rows
-            if row.induction.current_placement and row.induction.current_placement.fte < 1
+        year_counts=SimpleLazyObject(lambda: Counter(row.induction.year() for row in rows)),
+        part_time=SimpleLazyObject(
+            lambda: sum(
+                1
+                for row in rows
+                if row.induction.current_placement and row.induction.current_placement.fte < 1
+            )
         ),
-        attention=[row for row in rows if row.flags],
+        attention=SimpleLazyObject(lambda: [row for row in rows if row.flags]),
         can_assess=permissions.can_assess_school(request.user, school),
     )
     return render(request, "dashboards/head_home.html", context)
@@ -182,8 +197,24 @@ def _weeks_param(request: HttpRequest, default: int = 8) -> tuple[int, str]:
 @login_required
 def trust_home(request: HttpRequest, pk: int) -> HttpResponse:
     trust = permissions.get_trust_for(request.user, pk, Role.COORDINATOR)
-    today = timezone.localdate()
     weeks, weeks_error = _weeks_param(request)
+    figures = SimpleLazyObject(lambda: _trust_figures(trust, timezone.localdate(), weeks))
+    return render(
+        request,
+        "dashboards/trust_home.html",
+        {
+            "trust": trust,
+            "t": figures,
+            "weeks": weeks,
+            "weeks_error": weeks_error,
+            "min_group": permissions.MIN_GROUP,
+            "cache_seconds": settings.OVERSIGHT_CACHE_SECONDS,
+        },
+    )
+
+
+def _trust_figures(trust, today, weeks: int) -> dict:
+    """Everything the trust page shows, worked out only when its cached copy has expired."""
     rows = school_rows(trust, today, weeks)
     trend = pulse_trend([row.school.pk for row in rows], today, weeks)
     load = load_distribution(rows)
@@ -200,7 +231,6 @@ def trust_home(request: HttpRequest, pk: int) -> HttpResponse:
     trend_rows = [
         (week, by_role["ect"].get(week), by_role["mentor"].get(week)) for week in all_weeks
     ]
-    week_labels = [f"{week:%-d %b}" for week in all_weeks]
     charts = {
         "delivered": bar_chart(
             [r.school.name for r in rows],
@@ -221,7 +251,7 @@ def trust_home(request: HttpRequest, pk: int) -> HttpResponse:
             "figures are in the table beside it.",
         ),
         "pulse": line_chart(
-            week_labels,
+            [f"{week:%-d %b}" for week in all_weeks],
             {
                 "ECTs": [_mean(ect) for _week, ect, _mentor in trend_rows],
                 "Mentors": [_mean(mentor) for _week, _ect, mentor in trend_rows],
@@ -233,21 +263,13 @@ def trust_home(request: HttpRequest, pk: int) -> HttpResponse:
         if trend_rows
         else None,
     }
-    return render(
-        request,
-        "dashboards/trust_home.html",
-        {
-            "trust": trust,
-            "rows": rows,
-            "totals": totals,
-            "load": load,
-            "trend_rows": [(week, _cell(ect), _cell(mentor)) for week, ect, mentor in trend_rows],
-            "charts": charts,
-            "weeks": weeks,
-            "weeks_error": weeks_error,
-            "min_group": permissions.MIN_GROUP,
-        },
-    )
+    return {
+        "rows": rows,
+        "totals": totals,
+        "load": load,
+        "trend_rows": [(week, _cell(ect), _cell(mentor)) for week, ect, mentor in trend_rows],
+        "charts": charts,
+    }
 
 
 def _cell(week) -> str:

@@ -14,8 +14,8 @@ from tandem import factories
 PAGES = [
     ("ect", "ect_home", None, 24),
     ("mentor", "mentor_home", None, 24),
-    ("tutor", "school_home", "school_a", 27),
-    ("head", "head_home", "school_a", 26),
+    ("tutor", "school_home", "school_a", 28),
+    ("head", "head_home", "school_a", 27),
     ("coordinator", "trust_home", "trust_a", 18),
     ("author", "author_home", None, 7),
     ("evaluator", "evaluator_home", "trust_a", 8),
@@ -111,7 +111,7 @@ def test_the_coordinator_sees_their_schools_with_counts(client, cast):
     factories.make_ect(cast.school_a, started_on=date(2025, 9, 1))
     client.force_login(cast.coordinator)
     response = client.get(reverse("trust_home", args=[cast.trust_a.pk]))
-    rows = {row.school.name: row for row in response.context["rows"]}
+    rows = {row.school.name: row for row in response.context["t"]["rows"]}
     assert set(rows) == {"School A"}
     row = rows["School A"]
     assert (row.ects, row.mentors, row.unmentored) == (2, 2, 1)

@@ -463,3 +463,67 @@ def test_weeks_param_boundaries_are_accepted(client, cast):
         response = client.get(reverse("trust_home", args=[cast.trust_a.pk]), {"weeks": weeks})
         assert response.context["weeks"] == int(weeks)
     assert TODAY - timedelta(days=1) < TODAY
+
+
+# --- the oversight cache -------------------------------------------------------------------
+
+
+def _without_tokens(page: str) -> str:
+    import re
+
+    return re.sub(r'(csrfmiddlewaretoken" value="|X-CSRFToken": ")[^"]+', r"\1", page)
+
+
+@pytest.fixture
+def cached(settings):
+    from django.core.cache import cache
+
+    settings.OVERSIGHT_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.parametrize(
+    ("member", "name", "target"),
+    [
+        ("tutor", "school_home", "school_a"),
+        ("head", "head_home", "school_a"),
+        ("coordinator", "trust_home", "trust_a"),
+    ],
+)
+def test_a_cached_page_skips_the_figures_and_shows_the_same(
+    client, cast, cached, django_assert_max_num_queries, member, name, target
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(getattr(cast, member))
+    url = reverse(name, args=[getattr(cast, target).pk])
+    with CaptureQueriesContext(connection) as first:
+        before = client.get(url).content.decode()
+    with django_assert_max_num_queries(len(first) - 8):
+        after = client.get(url).content.decode()
+    # The same page, but for the CSRF token, which is masked afresh on every response.
+    assert _without_tokens(after) == _without_tokens(before)
+    assert "brought up to date every 60 seconds" in after
+
+
+def test_the_cache_keeps_pulses_from_people_who_may_not_see_them(client, cast, cached):
+    PulseCheck.objects.create(
+        person=cast.ect,
+        role="ect",
+        school=cast.school_a,
+        week_of=date(2026, 11, 16),
+        workload=2,
+        confidence=2,
+        supported=2,
+    )
+    client.force_login(cast.tutor)
+    assert (
+        "2.0 of 5" in client.get(reverse("school_home", args=[cast.school_a.pk])).content.decode()
+    )
+    client.force_login(cast.coordinator)
+    page = client.get(reverse("school_home", args=[cast.school_a.pk])).content.decode()
+    assert "Wellbeing low" in page  # the flag, in summary
+    assert "week of 16 Nov" not in page  # not the answers
