@@ -66,3 +66,4 @@ bench: install
 	$(PY) bench/home_pages.py
 	$(PY) bench/pathways.py
 	$(PY) bench/scheduling.py
+	@echo "bench/oversight.py needs the national data set in PostgreSQL: see bench/README.md"

@@ -30,8 +30,10 @@ if not URL or not URL.startswith("postgres"):
 os.environ["DATABASE_URL"] = URL
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tandem.test_settings")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+os.environ["OVERSIGHT_CACHE_SECONDS"] = "0"  # the in-process figures are the uncached cost
 
 import django  # noqa: E402
+import django.conf  # noqa: E402
 
 django.setup()
 
@@ -66,6 +68,124 @@ def timed(client: Client, url: str) -> tuple[list[float], int]:
     return times, count[0]
 
 
+def session_cookie(user) -> str:
+    """A signed-in session for `user`, as the browser would hold it."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    return f"sessionid={store.session_key}"
+
+
+def load(port: int, path: str, cookie: str, seconds: float, threads: int) -> dict:
+    """`threads` clients requesting `path` as fast as they can for `seconds`."""
+    import http.client
+    import threading
+
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    stop = time.perf_counter() + seconds
+
+    def client():
+        mine, bad = [], 0
+        while time.perf_counter() < stop:
+            started = time.perf_counter()
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            try:
+                conn.request("GET", path, headers={"Cookie": cookie, "Host": "127.0.0.1"})
+                response = conn.getresponse()
+                response.read()
+                if response.status != 200:
+                    bad += 1
+            except OSError:
+                bad += 1
+            finally:
+                conn.close()
+            mine.append((time.perf_counter() - started) * 1000)
+        with lock:
+            latencies.extend(mine)
+            errors[0] += bad
+
+    workers = [threading.Thread(target=client) for _ in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return {
+        "rate": len(latencies) / seconds,
+        "p50": statistics.median(latencies),
+        "p95": statistics.quantiles(latencies, n=20)[18],
+        "errors": errors[0],
+    }
+
+
+def over_http(pages) -> None:
+    """The same pages served by gunicorn (2 workers, production settings, the oversight
+    cache on) to 8 concurrent clients for SECONDS each."""
+    import subprocess
+    import urllib.request
+
+    seconds = float(os.environ.get("SECONDS_EACH", "8"))
+    port = 8799
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tandem.settings",
+        "DATABASE_URL": URL,
+        "SECRET_KEY": django.conf.settings.SECRET_KEY,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "OVERSIGHT_CACHE_SECONDS": "60",
+        "DEBUG": "false",
+    }
+    subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "collectstatic", "--noinput", "-v0"],
+        env=env,
+        check=True,
+    )
+    server = subprocess.Popen(
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "tandem.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        print(f"\nServed by gunicorn over HTTP, 8 concurrent clients, {seconds:.0f} s each:")
+        print(
+            f"{'page':28} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'errors':>7} {'of trivial':>10}"
+        )
+        baseline = None
+        for label, person, path in pages:
+            cookie = session_cookie(person)
+            load(port, path, cookie, 1, 4)  # warm the cache and the workers
+            result = load(port, path, cookie, seconds, 8)
+            baseline = baseline or result["rate"]
+            print(
+                f"{label:28} {result['p50']:8.1f} {result['p95']:8.1f} {result['rate']:8.1f} "
+                f"{result['errors']:7d} {result['rate'] / baseline:10.1%}"
+            )
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def main() -> None:
     trust = Trust.objects.annotate(n=Count("schools")).order_by("-n", "pk").first()
     if trust is None:
@@ -92,6 +212,7 @@ def main() -> None:
         ("headteacher's view", head, reverse("head_home", args=[school.pk])),
         ("trust view", coordinator, reverse("trust_home", args=[trust.pk])),
     ]
+    print("In one process through Django's test client, the oversight cache off:")
     print(f"{'page':28} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'req/s':>8} {'of trivial':>10}")
     baseline = None
     for label, person, url in pages:
@@ -105,6 +226,7 @@ def main() -> None:
             f"{label:28} {statistics.median(times):8.1f} {p95:8.1f} {queries:8d} "
             f"{rate:8.1f} {rate / baseline:10.1%}"
         )
+    over_http(pages)
 
 
 if __name__ == "__main__":
