@@ -124,9 +124,9 @@ def load(port: int, path: str, cookie: str, seconds: float, threads: int) -> dic
     }
 
 
-def over_http(pages) -> None:
-    """The same pages served by gunicorn (2 workers, production settings, the oversight
-    cache on) to 8 concurrent clients for SECONDS each."""
+def over_http(pages, cache_seconds: int) -> None:
+    """The same pages served by gunicorn (2 workers, production settings) to 8 concurrent
+    clients for SECONDS_EACH seconds each, with the oversight cache off or on."""
     import subprocess
     import urllib.request
 
@@ -138,7 +138,7 @@ def over_http(pages) -> None:
         "DATABASE_URL": URL,
         "SECRET_KEY": django.conf.settings.SECRET_KEY,
         "ALLOWED_HOSTS": "127.0.0.1",
-        "OVERSIGHT_CACHE_SECONDS": "60",
+        "OVERSIGHT_CACHE_SECONDS": str(cache_seconds),
         "DEBUG": "false",
     }
     subprocess.run(
@@ -167,7 +167,10 @@ def over_http(pages) -> None:
                 break
             except OSError:
                 time.sleep(0.1)
-        print(f"\nServed by gunicorn over HTTP, 8 concurrent clients, {seconds:.0f} s each:")
+        cache = f"the oversight cache on ({cache_seconds} s)" if cache_seconds else "no cache"
+        print(
+            f"\nServed by gunicorn over HTTP, 8 concurrent clients, {seconds:.0f} s each, {cache}:"
+        )
         print(
             f"{'page':28} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'errors':>7} {'of trivial':>10}"
         )
@@ -226,7 +229,8 @@ def main() -> None:
             f"{label:28} {statistics.median(times):8.1f} {p95:8.1f} {queries:8d} "
             f"{rate:8.1f} {rate / baseline:10.1%}"
         )
-    over_http(pages)
+    over_http(pages, 0)
+    over_http(pages, 60)
 
 
 if __name__ == "__main__":

@@ -118,51 +118,27 @@ def build_national(
         per_school[index] += 1 if ects > sum(per_school) else -1 if per_school[index] > 1 else 0
     users, roles = [], []
     ect_people, mentor_people = [], []
+
+    def add(key: str, name: str, role: str, school=None, trust=None) -> int:
+        users.append(User(email=f"{key}@national.example", full_name=name, password="!"))
+        roles.append((len(users) - 1, role, school, trust))
+        return len(users) - 1
+
     for school, count in zip(school_rows, per_school, strict=True):
-        for kind in ("tutor", "head"):
-            users.append(
-                User(
-                    email=f"{kind}{school.pk}@national.example",
-                    full_name=f"{kind.title()} {school.pk}",
-                    password="!",
-                )
-            )
-            roles.append(
-                (
-                    len(users) - 1,
-                    Role.INDUCTION_TUTOR if kind == "tutor" else Role.HEADTEACHER,
-                    school,
-                    None,
-                )
-            )
+        add(f"tutor{school.pk}", f"Tutor {school.pk}", Role.INDUCTION_TUTOR, school)
+        add(f"head{school.pk}", f"Head {school.pk}", Role.HEADTEACHER, school)
         for i in range(count):
-            users.append(
-                User(
-                    email=f"ect{school.pk}-{i}@national.example",
-                    full_name=f"ECT {school.pk}-{i}",
-                    password="!",
+            ect_people.append(
+                (add(f"ect{school.pk}-{i}", f"ECT {school.pk}-{i}", Role.ECT, school), school)
+            )
+            mentor_people.append(
+                (
+                    add(f"mentor{school.pk}-{i}", f"Mentor {school.pk}-{i}", Role.MENTOR, school),
+                    school,
                 )
             )
-            roles.append((len(users) - 1, Role.ECT, school, None))
-            ect_people.append((len(users) - 1, school))
-            users.append(
-                User(
-                    email=f"mentor{school.pk}-{i}@national.example",
-                    full_name=f"Mentor {school.pk}-{i}",
-                    password="!",
-                )
-            )
-            roles.append((len(users) - 1, Role.MENTOR, school, None))
-            mentor_people.append((len(users) - 1, school))
     for trust in trust_rows:
-        users.append(
-            User(
-                email=f"coordinator{trust.pk}@national.example",
-                full_name=f"Coordinator {trust.pk}",
-                password="!",
-            )
-        )
-        roles.append((len(users) - 1, Role.COORDINATOR, None, trust))
+        add(f"coordinator{trust.pk}", f"Coordinator {trust.pk}", Role.COORDINATOR, trust=trust)
     users = User.objects.bulk_create(users, batch_size=BATCH)
     RolePeriod.objects.bulk_create(
         (

@@ -148,9 +148,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_LIMIT_BYTES * 2
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
 
-# The oversight pages (school, headteacher, trust) keep their figures this many seconds, so
-# a busy trust's dashboards are computed once a minute, not on every view; 0 turns it off.
-OVERSIGHT_CACHE_SECONDS = env_int("OVERSIGHT_CACHE_SECONDS", 60)
+# The oversight pages (school, headteacher, trust) may keep their figures this many seconds,
+# so a large trust's dashboards are worked out once a minute rather than on every view. Off by
+# default: with it on, a change shows on those pages only when the minute is up.
+OVERSIGHT_CACHE_SECONDS = env_int("OVERSIGHT_CACHE_SECONDS", 0)
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)

@@ -5,8 +5,6 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
 os.environ.setdefault("EMAIL_URL", "locmem:")
 os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
-# Tests see every change at once; one test turns the oversight cache on to check it.
-os.environ.setdefault("OVERSIGHT_CACHE_SECONDS", "0")
 
 from tandem.settings import *  # noqa: E402, F403
 

@@ -22,6 +22,19 @@ TODAY = date(2026, 11, 23)
 WEEK = date(2026, 11, 23)
 
 
+def answer_pulse(person, school, week, answer: int, role: str = "ect") -> PulseCheck:
+    """One pulse check with the same answer to all three questions."""
+    return PulseCheck.objects.create(
+        person=person,
+        role=role,
+        school=school,
+        week_of=week,
+        workload=answer,
+        confidence=answer,
+        supported=answer,
+    )
+
+
 # --- the rules, one at a time --------------------------------------------------------------
 
 
@@ -220,15 +233,7 @@ def test_a_tampered_or_stale_link_is_refused(client, cast):
 
 
 def test_my_answers_are_mine_alone(client, cast):
-    PulseCheck.objects.create(
-        person=cast.ect,
-        role="ect",
-        school=cast.school_a,
-        week_of=WEEK,
-        workload=1,
-        confidence=1,
-        supported=1,
-    )
+    answer_pulse(cast.ect, cast.school_a, WEEK, 1)
     client.force_login(cast.mentor)
     assert "No answers yet" in client.get(reverse("my_pulse")).content.decode()
     client.force_login(cast.ect)
@@ -381,15 +386,7 @@ def test_choices_decide_what_is_sent_and_how(client, cast):
 
 
 def test_pulse_invitations_skip_who_answered(cast):
-    PulseCheck.objects.create(
-        person=cast.ect,
-        role="ect",
-        school=cast.school_a,
-        week_of=WEEK,
-        workload=3,
-        confidence=3,
-        supported=3,
-    )
+    answer_pulse(cast.ect, cast.school_a, WEEK, 3)
     notify.pulse_invitations(TODAY)
     invited = set(Notification.objects.filter(kind=Kind.PULSE).values_list("person", flat=True))
     assert cast.mentor.pk in invited and cast.ect.pk not in invited
@@ -510,15 +507,7 @@ def test_a_cached_page_skips_the_figures_and_shows_the_same(
 
 
 def test_the_cache_keeps_pulses_from_people_who_may_not_see_them(client, cast, cached):
-    PulseCheck.objects.create(
-        person=cast.ect,
-        role="ect",
-        school=cast.school_a,
-        week_of=date(2026, 11, 16),
-        workload=2,
-        confidence=2,
-        supported=2,
-    )
+    answer_pulse(cast.ect, cast.school_a, date(2026, 11, 16), 2)
     client.force_login(cast.tutor)
     assert (
         "2.0 of 5" in client.get(reverse("school_home", args=[cast.school_a.pk])).content.decode()

@@ -10,6 +10,7 @@ from django.urls import reverse
 from oversight.models import PairNote, PulseCheck
 from tandem import factories
 from tests.browser.test_roles_in_browser import assert_accessible, sign_in
+from tests.test_oversight import answer_pulse
 
 pytestmark = pytest.mark.browser
 
@@ -36,15 +37,7 @@ def test_ect_answers_the_pulse_check_on_a_phone(browser, live_server, cast):
 
 
 def test_tutor_reads_the_pairs_and_writes_to_a_mentor(page, live_server, cast):
-    PulseCheck.objects.create(
-        person=cast.ect,
-        role="ect",
-        school=cast.school_a,
-        week_of=date(2026, 11, 16),
-        workload=2,
-        confidence=2,
-        supported=2,
-    )
+    answer_pulse(cast.ect, cast.school_a, date(2026, 11, 16), 2)
     sign_in(page, live_server, cast.tutor)
     assert "Wellbeing low: 2.0 of 5" in page.content()
     assert_accessible(page)
