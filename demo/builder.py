@@ -193,9 +193,13 @@ def _build_school(trust, spec, urn, people, rng, programme, this_year: int) -> d
     tutor = people.person(domain)
     factories.give_role(tutor, Role.INDUCTION_TUTOR, school=school, starts_on=date(2021, 9, 1))
     mentors = []
-    for _ in range(mentor_count):
+    for number in range(mentor_count):
         mentor = people.person(domain)
-        factories.give_role(mentor, Role.MENTOR, school=school, starts_on=date(2022, 9, 1))
+        # A school's last mentor is new to mentoring this year, as a third of pilot
+        # mentors were.
+        new = number == mentor_count - 1 and mentor_count > 2
+        starts = date(this_year, 9, 1) if new else date(2022, 9, 1)
+        factories.give_role(mentor, Role.MENTOR, school=school, starts_on=starts)
         mentors.append(mentor)
     ect_phase = {
         School.Phase.PRIMARY: Induction.Phase.PRIMARY,
