@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -149,7 +150,7 @@ def _tell_the_other_side(author, mentorship, note: PairNote) -> None:
                 f"note-{note.pk}",
                 f"{author.full_name} wrote about {mentorship.induction.ect.full_name}",
                 note.text[:500],
-                f"/pairs/{mentorship.pk}/conversation/",
+                reverse("pair_conversation", args=[mentorship.pk]),
             )
 
 
