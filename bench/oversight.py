@@ -6,7 +6,8 @@ client in one process: the induction tutor's view and the headteacher's view of 
 school in the largest trust, and the trust view of the largest trust, each REPEAT times after
 a warm-up; and a trivial view (`/healthz/`) served the same way in the same run. Prints p50
 and p95 in milliseconds, the queries of one request, requests a second, and that throughput
-as a share of the trivial view's.
+as a share of the trivial view's. A minimal signed-in page (the tutor's empty notifications)
+is measured too, as the cost of any page that loads a session, a user and the layout.
 
 Run:
     createdb -h 127.0.0.1 -U postgres tandem_national
@@ -211,6 +212,8 @@ def main() -> None:
     )
     pages = [
         ("trivial view (/healthz/)", tutor, reverse("healthz")),
+        # A real but minimal signed-in page: session, user, roles, navigation and layout.
+        ("signed-in minimal page", tutor, reverse("notifications")),
         ("induction tutor's view", tutor, reverse("school_home", args=[school.pk])),
         ("headteacher's view", head, reverse("head_home", args=[school.pk])),
         ("trust view", coordinator, reverse("trust_home", args=[trust.pk])),

@@ -516,3 +516,12 @@ def test_the_cache_keeps_pulses_from_people_who_may_not_see_them(client, cast, c
     page = client.get(reverse("school_home", args=[cast.school_a.pk])).content.decode()
     assert "Wellbeing low" in page  # the flag, in summary
     assert "week of 16 Nov" not in page  # not the answers
+
+
+def test_only_the_tutor_is_offered_the_conversation(client, cast):
+    url = reverse("school_home", args=[cast.school_a.pk])
+    client.force_login(cast.tutor)
+    assert "Talk with the mentor" in client.get(url).content.decode()
+    for member in (cast.head, cast.coordinator):
+        client.force_login(member)
+        assert "Talk with the mentor" not in client.get(url).content.decode()
