@@ -21,6 +21,7 @@ from oversight.pairs import delivered, pair_rows
 from oversight.trust import load_distribution, pulse_trend, school_rows
 from pathways.plans import pathways_for
 from people.models import Induction, Mentorship, Role, RolePeriod
+from planning.views import my_actions
 from programmes.models import Programme
 from scheduling.calendars import occurrences
 from tandem import permissions
@@ -101,6 +102,7 @@ def mentor_home(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "protected": _next_protected(request.user, timezone.localdate()),
             **_pulse_panel(request.user, Role.MENTOR),
+            "my_actions": my_actions(request.user),
         },
     )
 
@@ -153,6 +155,7 @@ def school_home(request: HttpRequest, pk: int) -> HttpResponse:
     context["can_manage"] = permissions.can_manage_school(request.user, school)
     context["can_assess"] = permissions.can_assess_school(request.user, school)
     context["sees_pulses"] = permissions.sees_ect_pulses(request.user, school)
+    context["my_actions"] = my_actions(request.user)
     return render(request, "dashboards/school_home.html", context)
 
 
@@ -173,6 +176,7 @@ def head_home(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         attention=SimpleLazyObject(lambda: [row for row in rows if row.flags]),
         can_assess=permissions.can_assess_school(request.user, school),
+        my_actions=my_actions(request.user),
     )
     return render(request, "dashboards/head_home.html", context)
 
@@ -209,6 +213,7 @@ def trust_home(request: HttpRequest, pk: int) -> HttpResponse:
             "weeks_error": weeks_error,
             "min_group": permissions.MIN_GROUP,
             "cache_seconds": settings.OVERSIGHT_CACHE_SECONDS,
+            "my_actions": my_actions(request.user),
         },
     )
 

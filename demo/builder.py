@@ -12,7 +12,12 @@ from django.utils import timezone
 
 from assessments.models import Absence
 from demo.coaching_history import seed_coaching, seed_meetings
-from demo.oversight_history import seed_conversation, seed_notifications, seed_pulses
+from demo.oversight_history import (
+    seed_conversation,
+    seed_notifications,
+    seed_plan,
+    seed_pulses,
+)
 from demo.pathway_history import seed_pathway, seed_pulls
 from demo.statutory_history import seed_statutory
 from demo.timetables import (
@@ -349,6 +354,13 @@ def build_demo(seed: int = 2026) -> dict[str, str]:
     slipping = brookside["ects"][1].mentorships.current(today).first()
     seed_conversation(brookside["tutor"], slipping)
     seed_notifications(brookside["tutor"], brookside["school"], brookside["mentors"][0], today)
+    seed_plan(
+        brookside["school"],
+        brookside["tutor"],
+        brookside["head"],
+        brookside["mentors"][0],
+        this_year,
+    )
 
     domain = "riverside-trust.example"
     coordinator = factories.make_person(

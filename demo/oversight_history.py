@@ -73,3 +73,46 @@ def seed_notifications(tutor, school, mentor, today: date) -> None:
         body="How manageable is your workload, how confident do you feel, and how supported?",
         url="/pulse/",
     )
+
+
+def seed_plan(school, tutor, head, mentor, this_year: int) -> None:
+    """Brookside is planning for next September: the team named, most of the spring's items
+    done, the tutor-mentor dialogue given to a mentor."""
+    from datetime import date
+
+    from planning.checklist import due_date, entries_for
+    from planning.models import Item, Plan, Reflection, TeamMember
+
+    year = this_year + 1
+    plan = Plan.objects.create(school=school, starts_year=year, created_by=tutor)
+    owners = {
+        "gatekeeper": head,
+        "timetable": head,
+        "cover": tutor,
+        "pairing": tutor,
+        "starting-point": mentor,
+        "dialogue": mentor,
+    }
+    Item.objects.bulk_create(
+        Item(
+            plan=plan,
+            key=key,
+            level=level,
+            title=title,
+            why=why,
+            owner=owners.get(key),
+            due_on=due_date(year, *when),
+            done_on=date(this_year, 11, 2) if key == "gatekeeper" else None,
+            done_by=head if key == "gatekeeper" else None,
+        )
+        for key, level, title, why, when in entries_for("school")
+    )
+    TeamMember.objects.create(plan=plan, person=head, responsibility="Protecting time; timetabling")
+    TeamMember.objects.create(plan=plan, person=tutor, responsibility="Leads the plan")
+    Reflection.objects.create(
+        plan=plan,
+        prompt="time",
+        updated_by=tutor,
+        text="Mentors' time comes from the mentoring period on the timetable; assemblies "
+        "move to the afternoon so Monday mornings are free for meetings.",
+    )

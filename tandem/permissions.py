@@ -334,3 +334,43 @@ def get_mentorship_for_conversation(user, pk: int) -> Mentorship:
     if not (is_tutor or user.pk == mentorship.mentor_id):
         raise PermissionDenied("This conversation is between the induction tutor and the mentor.")
     return mentorship
+
+
+# Implementation plans. A trust's plan is written by its coordinators; a school's by its
+# induction tutors and headteacher, and read by the trust's coordinators. Members of the
+# plan's team and owners of its items read it and tick off their own items.
+PLAN_MANAGE, PLAN_READ, PLAN_OWN = "manage", "read", "own"
+
+
+def can_plan_for(user, *, trust: Trust | None = None, school: School | None = None) -> bool:
+    access = access_for(user)
+    if trust is not None:
+        return trust.pk in access.trust_ids(Role.COORDINATOR)
+    return school is not None and school.pk in access.school_ids(*SCHOOL_MANAGERS)
+
+
+def plan_role(user, plan) -> str | None:
+    if can_plan_for(user, trust=plan.trust, school=plan.school):
+        return PLAN_MANAGE
+    access = access_for(user)
+    if plan.school_id and plan.school.trust_id in access.trust_ids(Role.COORDINATOR):
+        return PLAN_READ
+    if plan.team.filter(person_id=user.pk).exists():
+        return PLAN_READ
+    if plan.items.filter(owner_id=user.pk).exists():
+        return PLAN_OWN
+    return None
+
+
+def get_plan_for(user, pk: int, *, manage: bool = False):
+    """The plan and the person's part in it; 404 for anyone with no part, 403 for a
+    reader asked to change it."""
+    from planning.models import Plan
+
+    plan = Plan.objects.select_related("trust", "school__trust").filter(pk=pk).first()
+    role = plan_role(user, plan) if plan else None
+    if role is None:
+        raise Http404("No such plan")
+    if manage and role != PLAN_MANAGE:
+        raise PermissionDenied("Only the plan's leaders may change it.")
+    return plan, role

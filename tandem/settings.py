@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "pathways",
     "scheduling",
     "oversight",
+    "planning",
     "dashboards",
     "demo",
     "tandem",

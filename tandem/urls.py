@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("pathways.urls")),
     path("", include("scheduling.urls")),
     path("", include("oversight.urls")),
+    path("", include("planning.urls")),
     path("", include("frameworks.urls")),
     path("", include("programmes.urls")),
 ]

@@ -13,10 +13,10 @@ from tandem import factories
 # the session, the user, their roles and the navigation: four queries on every page.
 PAGES = [
     ("ect", "ect_home", None, 24),
-    ("mentor", "mentor_home", None, 24),
-    ("tutor", "school_home", "school_a", 28),
-    ("head", "head_home", "school_a", 27),
-    ("coordinator", "trust_home", "trust_a", 18),
+    ("mentor", "mentor_home", None, 25),
+    ("tutor", "school_home", "school_a", 29),
+    ("head", "head_home", "school_a", 28),
+    ("coordinator", "trust_home", "trust_a", 19),
     ("author", "author_home", None, 7),
     ("evaluator", "evaluator_home", "trust_a", 8),
     ("ect", "induction_detail", "induction", 13),

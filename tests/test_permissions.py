@@ -50,6 +50,25 @@ def _event(c):
     )
 
 
+def _plan(c):
+    """School A's implementation plan (made on first use)."""
+    from planning.checklist import due_date, entries_for
+    from planning.models import Item, Plan
+
+    plan, made = Plan.objects.get_or_create(
+        school=c.school_a, starts_year=2027, defaults={"created_by": c.tutor}
+    )
+    if made:
+        Item.objects.bulk_create(
+            Item(plan=plan, key=key, level=level, title=title, due_on=due_date(2027, *when))
+            for key, level, title, _why, when in entries_for("school")
+        )
+    return plan
+
+
+PLAN_READERS = {"tutor": 200, "head": 200, "coordinator": 200}
+PLAN_LEADERS = {"tutor": 200, "head": 200, "coordinator": 403}
+
 SCHEDULE_READERS = {
     "tutor": 200,
     "head": 200,
@@ -369,6 +388,11 @@ MATRIX = [
     ),
     ("my_pulse", lambda c: [], {"*": 200}),
     ("notifications", lambda c: [], {"*": 200}),
+    # Implementation plans: a school's leaders write it, the trust's coordinator reads it;
+    # nobody else has a part in it until given one.
+    ("plans", lambda c: [], {"tutor": 200, "head": 200, "coordinator": 200, "outsider": 200}),
+    ("plan", lambda c: [_plan(c).pk], PLAN_READERS),
+    ("edit_item", lambda c: [_plan(c).pk, _plan(c).items.first().pk], PLAN_LEADERS),
     ("preferences", lambda c: [], {"*": 200}),
     (
         "pair_conversation",
@@ -468,6 +492,21 @@ POSTS = [
     ("slot_pin", lambda c: [c.school_a.pk, _slot(c).pk], {}, {"tutor": 302}),
     ("trust_events_run", lambda c: [c.trust_a.pk], {}, {"coordinator": 302}),
     ("trust_event_delete", lambda c: [c.trust_a.pk, _event(c).pk], {}, {"coordinator": 302}),
+    (
+        "tick_item",
+        lambda c: [_plan(c).pk, _plan(c).items.first().pk],
+        {},
+        {"tutor": 302, "head": 302, "coordinator": 403},
+    ),
+    # A year that is not a number: the permitted see the form again; nothing is made.
+    (
+        "start_plan",
+        lambda c: ["school", c.school_a.pk],
+        {"starts_year": "soon"},
+        {"tutor": 200, "head": 200},
+    ),
+    ("add_team_member", lambda c: [_plan(c).pk], {}, {"tutor": 302, "head": 302}),
+    ("save_reflections", lambda c: [_plan(c).pk], {}, {"tutor": 302, "head": 302}),
     # An empty message: the permitted re-render the form; nobody's post saves anything.
     (
         "pair_conversation",
@@ -509,8 +548,12 @@ def test_each_role_may_change_only_what_it_may(client, cast, name, args, data, m
         if name == "trust_event_delete":
             assert TrustEvent.objects.exists()
     from oversight.models import PairNote
+    from planning.models import Item, Reflection, TeamMember
 
     assert not PairNote.objects.exists()
+    if expected is None:
+        assert not Item.objects.filter(done_on__isnull=False).exists()
+        assert not Reflection.objects.exists() and not TeamMember.objects.exists()
 
 
 def test_access_ends_with_the_role_period(client, cast):
