@@ -103,6 +103,9 @@ def mentor_home(request: HttpRequest) -> HttpResponse:
             "protected": _next_protected(request.user, timezone.localdate()),
             **_pulse_panel(request.user, Role.MENTOR),
             "my_actions": my_actions(request.user),
+            "mentor_school": min(
+                permissions.access_for(request.user).school_ids(Role.MENTOR), default=None
+            ),
         },
     )
 

@@ -20,7 +20,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from organisations.models import School, Trust
-from people.models import Induction, Mentorship, Role, RolePeriod
+from people.models import SCHOOL_ROLES, Induction, Mentorship, Role, RolePeriod
 from programmes.models import Programme
 
 
@@ -374,3 +374,24 @@ def get_plan_for(user, pk: int, *, manage: bool = False):
     if manage and role != PLAN_MANAGE:
         raise PermissionDenied("Only the plan's leaders may change it.")
     return plan, role
+
+
+# De-privatised mentoring. Everyone who works at a school sees its open classrooms and the
+# materials its staff share; mentors, induction tutors and headteachers open their classrooms;
+# ECTs book them. What an ECT learned is developmental: see get_coaching_for.
+OPEN_CLASSROOM_HOSTS = (Role.MENTOR, Role.INDUCTION_TUTOR, Role.HEADTEACHER)
+
+
+def get_staff_school_for(user, pk: int) -> School:
+    school = School.objects.filter(pk=pk).first()
+    if school is None or school.pk not in access_for(user).school_ids(*sorted(SCHOOL_ROLES)):
+        raise Http404("No such school")
+    return school
+
+
+def may_host(user, school: School) -> bool:
+    return school.pk in access_for(user).school_ids(*OPEN_CLASSROOM_HOSTS)
+
+
+def may_book(user, school: School) -> bool:
+    return school.pk in access_for(user).school_ids(Role.ECT)

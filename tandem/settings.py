@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "scheduling",
     "oversight",
     "planning",
+    "community",
     "dashboards",
     "demo",
     "tandem",

@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("scheduling.urls")),
     path("", include("oversight.urls")),
     path("", include("planning.urls")),
+    path("", include("community.urls")),
     path("", include("frameworks.urls")),
     path("", include("programmes.urls")),
 ]

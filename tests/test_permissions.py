@@ -66,6 +66,25 @@ def _plan(c):
     return plan
 
 
+def _classroom(c):
+    """An open classroom at school A next week (made on first use)."""
+    from community.models import OpenClassroom
+    from frameworks.models import Area
+
+    room = OpenClassroom.objects.filter(school=c.school_a).first()
+    return room or OpenClassroom.objects.create(
+        school=c.school_a,
+        host=c.other_mentor,
+        practice="Questioning",
+        class_taught="Y5",
+        area=Area.objects.first(),
+        held_on="2026-11-26",
+        starts_at="10:30",
+    )
+
+
+SCHOOL_STAFF = {"ect": 200, "mentor": 200, "other_mentor": 200, "tutor": 200, "head": 200}
+
 PLAN_READERS = {"tutor": 200, "head": 200, "coordinator": 200}
 PLAN_LEADERS = {"tutor": 200, "head": 200, "coordinator": 403}
 
@@ -391,6 +410,23 @@ MATRIX = [
     # Implementation plans: a school's leaders write it, the trust's coordinator reads it;
     # nobody else has a part in it until given one.
     ("plans", lambda c: [], {"tutor": 200, "head": 200, "coordinator": 200, "outsider": 200}),
+    # De-privatised mentoring: everyone who works at the school; learning notes are the
+    # ECT's and their mentor's, like other developmental records.
+    ("open_classrooms", lambda c: [c.school_a.pk], SCHOOL_STAFF),
+    ("materials", lambda c: [c.school_a.pk], SCHOOL_STAFF),
+    (
+        "learning",
+        lambda c: [c.induction.pk],
+        {
+            "ect": 200,
+            "mentor": 200,
+            "tutor": 403,
+            "head": 403,
+            "coordinator": 403,
+            "other_mentor": 404,
+            "outsider": 404,
+        },
+    ),
     ("plan", lambda c: [_plan(c).pk], PLAN_READERS),
     ("edit_item", lambda c: [_plan(c).pk, _plan(c).items.first().pk], PLAN_LEADERS),
     ("preferences", lambda c: [], {"*": 200}),
@@ -498,6 +534,7 @@ POSTS = [
         {},
         {"tutor": 302, "head": 302, "coordinator": 403},
     ),
+    ("book", lambda c: [c.school_a.pk, _classroom(c).pk], {}, {"ect": 302}),
     # A year that is not a number: the permitted see the form again; nothing is made.
     (
         "start_plan",
@@ -547,6 +584,7 @@ def test_each_role_may_change_only_what_it_may(client, cast, name, args, data, m
         assert not Slot.objects.filter(pinned=True).exists()
         if name == "trust_event_delete":
             assert TrustEvent.objects.exists()
+    from community.models import Booking
     from oversight.models import PairNote
     from planning.models import Item, Reflection, TeamMember
 
@@ -554,6 +592,7 @@ def test_each_role_may_change_only_what_it_may(client, cast, name, args, data, m
     if expected is None:
         assert not Item.objects.filter(done_on__isnull=False).exists()
         assert not Reflection.objects.exists() and not TeamMember.objects.exists()
+        assert not Booking.objects.exists()
 
 
 def test_access_ends_with_the_role_period(client, cast):
