@@ -3,9 +3,9 @@
 from django import forms
 from django.utils import timezone
 
-from community.models import LearningNote, OpenClassroom, SharedMaterial
+from community.models import GroupPost, LearningNote, OpenClassroom, SharedMaterial
 from frameworks.models import Area, Framework
-from tandem.forms import DateInput, GovukModelForm
+from tandem.forms import DateInput, GovukForm, GovukModelForm
 
 
 def areas(framework: Framework | None = None):
@@ -83,3 +83,48 @@ class SharedMaterialForm(_AreaMixin, GovukModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.setup_area()
+
+
+class GroupForm(GovukForm):
+    name = forms.CharField(label="Name of the group", max_length=120)
+    members = forms.ModelMultipleChoiceField(
+        queryset=None, widget=forms.CheckboxSelectMultiple, label="Mentors in the group"
+    )
+
+    def __init__(self, *args, mentors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["members"].queryset = mentors
+        self.fields["members"].label_from_instance = lambda person: person.full_name
+        self.fields["members"].error_messages["required"] = "Choose at least one mentor."
+
+
+class PostForm(GovukForm):
+    kind = forms.ChoiceField(
+        label="What are you adding?", choices=GroupPost.Kind.choices, widget=forms.RadioSelect
+    )
+    text = forms.CharField(
+        label="Your post", max_length=3000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ReplyForm(GovukForm):
+    text = forms.CharField(
+        label="Your reply", max_length=3000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class GroupMeetingsForm(GovukForm):
+    minutes = forms.IntegerField(
+        label="Length of each meeting in minutes", min_value=15, max_value=180
+    )
+    weeks_text = forms.CharField(
+        label="Weeks it meets",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One date per line, as DD/MM/YYYY: any day in the week. The trust's event "
+        "scheduler chooses the day and time that suit the members best.",
+    )
+
+    def clean_weeks_text(self):
+        from scheduling.forms import mondays_from
+
+        return mondays_from(self.cleaned_data["weeks_text"])

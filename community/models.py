@@ -106,3 +106,68 @@ class SharedMaterial(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class MentorGroup(models.Model):
+    """A peer-learning group of mentors in a school or across a trust, with a facilitator
+    (the induction tutor or the trust's coordinator) and a shared space for questions and
+    what worked. Its meetings are placed by the trust's event scheduler."""
+
+    name = models.CharField(max_length=120)
+    school = models.ForeignKey(
+        School, null=True, blank=True, on_delete=models.CASCADE, related_name="mentor_groups"
+    )
+    trust = models.ForeignKey(
+        "organisations.Trust",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="mentor_groups",
+    )
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="mentor_groups")
+    meetings = models.ForeignKey(
+        "scheduling.TrustEvent",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The trust event that holds this group's meetings.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(school__isnull=False, trust=None)
+                | models.Q(trust__isnull=False, school=None),
+                name="group_in_school_or_trust",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class GroupPost(models.Model):
+    class Kind(models.TextChoices):
+        QUESTION = "question", "A question"
+        WORKED = "worked", "What worked"
+
+    group = models.ForeignKey(MentorGroup, on_delete=models.CASCADE, related_name="posts")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    text = models.TextField(max_length=3000)
+    reply_to = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]

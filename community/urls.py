@@ -12,4 +12,7 @@ urlpatterns = [
     ),
     path("schools/<int:pk>/shared/", views.materials, name="materials"),
     path("inductions/<int:pk>/learning/", views.learning, name="learning"),
+    path("mentor-groups/", views.groups, name="groups"),
+    path("mentor-groups/<int:pk>/", views.group, name="group"),
+    path("mentor-groups/<int:pk>/meetings/", views.group_meetings, name="group_meetings"),
 ]

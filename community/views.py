@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -149,3 +149,142 @@ def materials(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "community/materials.html", {"school": school, "shared": shared, "form": form}
     )
+
+
+# Mentor peer-learning groups --------------------------------------------------------------
+
+
+def _group_places(user) -> list[tuple[str, object, object]]:
+    """(kind, organisation, mentors who may join) where this person may set up a group."""
+    from organisations.models import School, Trust
+    from people.models import RolePeriod
+
+    access = permissions.access_for(user)
+    places = []
+    mentors = RolePeriod.objects.current().filter(role=Role.MENTOR)
+    for school in School.objects.filter(pk__in=access.school_ids(Role.INDUCTION_TUTOR)):
+        people = mentors.filter(school=school).values("person")
+        places.append(("school", school, people))
+    for trust in Trust.objects.filter(pk__in=access.trust_ids(Role.COORDINATOR)):
+        people = mentors.filter(school__trust=trust).values("person")
+        places.append(("trust", trust, people))
+    return places
+
+
+def _mentor_queryset(people):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(pk__in=people).order_by("full_name")
+
+
+@login_required
+def groups(request: HttpRequest) -> HttpResponse:
+    from community.forms import GroupForm
+    from community.models import MentorGroup
+
+    places = _group_places(request.user)
+    forms = [
+        (kind, place, GroupForm(prefix=f"{kind}{place.pk}", mentors=_mentor_queryset(people)))
+        for kind, place, people in places
+    ]
+    if request.method == "POST":
+        kind, pk = request.POST.get("kind"), request.POST.get("place")
+        chosen = next(((k, p, ppl) for k, p, ppl in places if k == kind and str(p.pk) == pk), None)
+        if chosen is None:
+            raise PermissionDenied("Groups are set up by induction tutors and coordinators.")
+        kind, place, people = chosen
+        form = GroupForm(request.POST, prefix=f"{kind}{place.pk}", mentors=_mentor_queryset(people))
+        if form.is_valid():
+            with transaction.atomic():
+                group = MentorGroup.objects.create(
+                    name=form.cleaned_data["name"],
+                    facilitator=request.user,
+                    **({"school": place} if kind == "school" else {"trust": place}),
+                )
+                group.members.set(form.cleaned_data["members"])
+            messages.success(request, f"{group.name} is set up, with you as facilitator.")
+            return redirect("group", group.pk)
+        forms = [(k, p, form if (k, p) == (kind, place) else f) for k, p, f in forms]
+    mine = (
+        MentorGroup.objects.filter(Q(members=request.user) | Q(facilitator=request.user))
+        .distinct()
+        .select_related("school", "trust")
+    )
+    is_mentor = permissions.access_for(request.user).has(Role.MENTOR)
+    if not forms and not is_mentor and not mine.exists():
+        raise PermissionDenied("Peer-learning groups are for mentors and those who run them.")
+    return render(request, "community/groups.html", {"groups": mine, "forms": forms})
+
+
+@login_required
+def group(request: HttpRequest, pk: int) -> HttpResponse:
+    from community.forms import GroupMeetingsForm, PostForm, ReplyForm
+    from community.models import GroupPost
+
+    group, leads = permissions.get_group_for(request.user, pk)
+    form = PostForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        reply_to = None
+        if request.POST.get("reply_to"):
+            reply_to = group.posts.filter(pk=request.POST["reply_to"], reply_to=None).first()
+            if reply_to is None:
+                raise Http404("No such post")
+        GroupPost.objects.create(
+            group=group,
+            author=request.user,
+            kind=form.cleaned_data["kind"],
+            text=form.cleaned_data["text"],
+            reply_to=reply_to,
+        )
+        messages.success(request, "Posted to the group.")
+        return redirect("group", group.pk)
+    posts = (
+        group.posts.filter(reply_to=None)
+        .select_related("author")
+        .prefetch_related("replies__author")
+    )
+    return render(
+        request,
+        "community/group.html",
+        {
+            "group": group,
+            "leads": leads,
+            "members": group.members.order_by("full_name"),
+            "posts": posts,
+            "form": form,
+            "reply_form": ReplyForm(),
+            "meetings_form": GroupMeetingsForm() if leads and group.meetings_id is None else None,
+        },
+    )
+
+
+@login_required
+@require_POST
+def group_meetings(request: HttpRequest, pk: int) -> HttpResponse:
+    """The facilitator asks for the group's meetings: a trust event for its members only,
+    which the trust's event scheduler places around their timetables."""
+    from community.forms import GroupMeetingsForm
+    from scheduling.models import TrustEvent
+
+    group, _leads = permissions.get_group_for(request.user, pk, facilitate=True)
+    trust = group.trust or group.school.trust
+    if trust is None:
+        messages.error(request, "Meetings are placed by a trust's scheduler; this school has none.")
+        return redirect("group", group.pk)
+    form = GroupMeetingsForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("group", group.pk)
+    with transaction.atomic():
+        event = TrustEvent.objects.create(
+            trust=trust,
+            title=f"{group.name} (peer-learning group)",
+            kind=TrustEvent.Kind.PEER_GROUP,
+            minutes=form.cleaned_data["minutes"],
+            weeks=form.cleaned_data["weeks_text"],
+        )
+        event.people.set(group.members.all())
+        group.meetings = event
+        group.save(update_fields=["meetings"])
+    messages.success(request, "Meetings requested: the trust's event scheduler will place them.")
+    return redirect("group", group.pk)

@@ -139,13 +139,16 @@ def events_of(user) -> list[TrustEvent]:
     candidates = (
         TrustEvent.objects.filter(trust__in=set(mentoring.values()), day__isnull=False)
         .select_related("trust")
-        .prefetch_related("schools")
+        .prefetch_related("schools", "people")
     )
-    return [
-        e
-        for e in candidates
-        if not e.schools.all() or any(s.pk in mentoring for s in e.schools.all())
-    ]
+    return [e for e in candidates if _invited(e, user.pk, mentoring)]
+
+
+def _invited(event: TrustEvent, user_id: int, mentoring: dict) -> bool:
+    people = event.people.all()
+    if people:
+        return any(p.pk == user_id for p in people)
+    return not event.schools.all() or any(s.pk in mentoring for s in event.schools.all())
 
 
 def title(slot: Slot, user) -> str:

@@ -16,7 +16,11 @@ def _minutes(t) -> int:
 
 
 def attendees(event: TrustEvent, today=None) -> list[int]:
-    """The mentors at the event's schools (every school of the trust if none are chosen)."""
+    """The event's own people (a mentor group's members), or else the mentors at its schools
+    (every school of the trust if none are chosen)."""
+    people = [p.pk for p in event.people.all()]
+    if people:
+        return sorted(people)
     schools = [s.pk for s in event.schools.all()] or list(
         event.trust.schools.values_list("pk", flat=True)
     )
@@ -30,7 +34,7 @@ def attendees(event: TrustEvent, today=None) -> list[int]:
 
 
 def load_events(trust) -> solver.EventsProblem:
-    events = list(trust.events.prefetch_related("schools"))
+    events = list(trust.events.prefetch_related("schools", "people"))
     people = {e.pk: attendees(e) for e in events}
     everyone = {p for ids in people.values() for p in ids}
     busy = defaultdict(lambda: defaultdict(list))

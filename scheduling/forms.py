@@ -70,6 +70,30 @@ class MoveSlotForm(GovukForm):
         self.fields["choice"].error_messages["required"] = "Choose a new time."
 
 
+def mondays_from(text: str) -> list[str]:
+    """The Mondays (ISO dates) of the weeks named one date per line, or a ValidationError
+    naming each line that is not a date."""
+    mondays, problems = [], []
+    for number, line in enumerate(text.splitlines(), start=1):
+        entry = line.strip()
+        if not entry:
+            continue
+        try:
+            day_, month, year = (int(part) for part in entry.split("/"))
+            day = date(year, month, day_)
+        except ValueError:
+            problems.append(f"Line {number}: '{entry}' is not a date like 14/01/2027.")
+            continue
+        monday = date.fromordinal(day.toordinal() - day.weekday()).isoformat()
+        if monday not in mondays:
+            mondays.append(monday)
+    if problems:
+        raise forms.ValidationError(problems)
+    if not mondays:
+        raise forms.ValidationError("Give at least one date.")
+    return sorted(mondays)
+
+
 class TrustEventForm(GovukModelForm):
     weeks_text = forms.CharField(
         label="Weeks it runs",
@@ -91,25 +115,7 @@ class TrustEventForm(GovukModelForm):
         self.fields["kind"].choices = TrustEvent.Kind.choices  # no empty choice among radios
 
     def clean_weeks_text(self) -> list[str]:
-        mondays, problems = [], []
-        for number, line in enumerate(self.cleaned_data["weeks_text"].splitlines(), start=1):
-            text = line.strip()
-            if not text:
-                continue
-            try:
-                day_, month, year = (int(part) for part in text.split("/"))
-                day = date(year, month, day_)
-            except ValueError:
-                problems.append(f"Line {number}: '{text}' is not a date like 14/01/2027.")
-                continue
-            monday = date.fromordinal(day.toordinal() - day.weekday()).isoformat()
-            if monday not in mondays:
-                mondays.append(monday)
-        if problems:
-            raise forms.ValidationError(problems)
-        if not mondays:
-            raise forms.ValidationError("Give at least one date.")
-        return sorted(mondays)
+        return mondays_from(self.cleaned_data["weeks_text"])
 
     def save(self, commit: bool = True) -> TrustEvent:
         self.instance.trust = self.trust

@@ -325,6 +325,13 @@ class TrustEvent(models.Model):
     schools = models.ManyToManyField(
         School, blank=True, related_name="+", help_text="Leave empty for every school's mentors."
     )
+    # A mentor peer-learning group's meetings are for its members only.
+    people = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
+        help_text="Only these people; leave empty for the mentors of the schools.",
+    )
     day = models.PositiveSmallIntegerField(choices=DAY_CHOICES, null=True, blank=True)
     starts_at = models.TimeField(null=True, blank=True)
     clashes = models.PositiveIntegerField(

@@ -395,3 +395,30 @@ def may_host(user, school: School) -> bool:
 
 def may_book(user, school: School) -> bool:
     return school.pk in access_for(user).school_ids(Role.ECT)
+
+
+# Mentor peer-learning groups: set up by a school's induction tutors (for the school) or a
+# trust's coordinators (across it); read and written by their members and facilitator.
+def can_set_up_groups(user, *, school: School | None = None, trust: Trust | None = None) -> bool:
+    access = access_for(user)
+    if school is not None:
+        return school.pk in access.school_ids(Role.INDUCTION_TUTOR)
+    return trust is not None and trust.pk in access.trust_ids(Role.COORDINATOR)
+
+
+def get_group_for(user, pk: int, *, facilitate: bool = False):
+    from community.models import MentorGroup
+
+    group = (
+        MentorGroup.objects.select_related("school", "trust", "facilitator").filter(pk=pk).first()
+    )
+    if group is None:
+        raise Http404("No such group")
+    leads = user.pk == group.facilitator_id or can_set_up_groups(
+        user, school=group.school, trust=group.trust
+    )
+    if not leads and not group.members.filter(pk=user.pk).exists():
+        raise Http404("No such group")
+    if facilitate and not leads:
+        raise PermissionDenied("Only the facilitator changes the group.")
+    return group, leads

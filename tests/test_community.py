@@ -167,3 +167,87 @@ def test_materials_are_shared_within_the_school(client, cast):
     )
     client.force_login(cast.outsider)
     assert client.get(reverse("materials", args=[cast.school_a.pk])).status_code == 404
+
+
+# --- mentor peer-learning groups -----------------------------------------------------------
+
+
+def _group(client, cast, by="tutor"):
+    from community.models import MentorGroup
+
+    client.force_login(getattr(cast, by))
+    kind, place = ("school", cast.school_a) if by == "tutor" else ("trust", cast.trust_a)
+    prefix = f"{kind}{place.pk}"
+    client.post(
+        reverse("groups"),
+        {
+            "kind": kind,
+            "place": place.pk,
+            f"{prefix}-name": "Year 1 mentors",
+            f"{prefix}-members": [cast.mentor.pk, cast.other_mentor.pk],
+        },
+    )
+    return MentorGroup.objects.get()
+
+
+def test_a_tutor_sets_up_a_group_and_mentors_share_in_it(client, cast):
+    group = _group(client, cast)
+    assert (group.facilitator, group.school) == (cast.tutor, cast.school_a)
+    assert set(group.members.all()) == {cast.mentor, cast.other_mentor}
+    client.force_login(cast.mentor)
+    client.post(
+        reverse("group", args=[group.pk]),
+        {"kind": "question", "text": "How do you give feedback without it feeling like a verdict?"},
+    )
+    question = group.posts.get()
+    client.force_login(cast.other_mentor)
+    client.post(
+        reverse("group", args=[group.pk]),
+        {"kind": "worked", "text": "I start with what the pupils did.", "reply_to": question.pk},
+    )
+    page = client.get(reverse("group", args=[group.pk])).content.decode()
+    assert "feeling like a verdict" in page and "I start with what the pupils did." in page
+
+
+def test_a_group_needs_a_name_and_a_mentor(client, cast):
+    from community.models import MentorGroup
+
+    client.force_login(cast.tutor)
+    prefix = f"school{cast.school_a.pk}"
+    response = client.post(
+        reverse("groups"), {"kind": "school", "place": cast.school_a.pk, f"{prefix}-name": ""}
+    )
+    page = response.content.decode()
+    assert "Choose at least one mentor" in page and "This field is required" in page
+    assert not MentorGroup.objects.exists()
+
+
+def test_outsiders_and_non_members_do_not_see_the_group(client, cast):
+    group = _group(client, cast)
+    for member, status in (("ect", 404), ("head", 404), ("outsider", 404)):
+        client.force_login(getattr(cast, member))
+        assert client.get(reverse("group", args=[group.pk])).status_code == status
+    client.force_login(cast.mentor)
+    assert (
+        client.post(reverse("groups"), {"kind": "school", "place": cast.school_a.pk}).status_code
+        == 403
+    )
+
+
+def test_the_facilitator_asks_for_meetings_for_members_only(client, cast):
+    from scheduling.models import TrustEvent
+
+    group = _group(client, cast)
+    response = client.post(
+        reverse("group_meetings", args=[group.pk]),
+        {"minutes": "45", "weeks_text": "13/01/2027\n10/02/2027"},
+    )
+    assert response.status_code == 302
+    event = TrustEvent.objects.get()
+    assert (event.trust, event.weeks) == (cast.trust_a, ["2027-01-11", "2027-02-08"])
+    assert set(event.people.all()) == {cast.mentor, cast.other_mentor}
+    from scheduling.events import attendees
+
+    assert attendees(event) == sorted([cast.mentor.pk, cast.other_mentor.pk])
+    client.force_login(cast.mentor)
+    assert client.post(reverse("group_meetings", args=[group.pk]), {}).status_code == 403

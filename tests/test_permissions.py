@@ -83,6 +83,17 @@ def _classroom(c):
     )
 
 
+def _mentor_group(c):
+    """School A's group of one mentor, facilitated by the tutor (made on first use)."""
+    from community.models import MentorGroup
+
+    group = MentorGroup.objects.filter(school=c.school_a).first()
+    if group is None:
+        group = MentorGroup.objects.create(name="Group", school=c.school_a, facilitator=c.tutor)
+        group.members.add(c.mentor)
+    return group
+
+
 SCHOOL_STAFF = {"ect": 200, "mentor": 200, "other_mentor": 200, "tutor": 200, "head": 200}
 
 PLAN_READERS = {"tutor": 200, "head": 200, "coordinator": 200}
@@ -413,6 +424,17 @@ MATRIX = [
     # De-privatised mentoring: everyone who works at the school; learning notes are the
     # ECT's and their mentor's, like other developmental records.
     ("open_classrooms", lambda c: [c.school_a.pk], SCHOOL_STAFF),
+    # Peer-learning groups: set up by tutors and coordinators, read by members.
+    (
+        "groups",
+        lambda c: [],
+        {"tutor": 200, "coordinator": 200, "mentor": 200, "other_mentor": 200, "outsider": 200},
+    ),
+    (
+        "group",
+        lambda c: [_mentor_group(c).pk],
+        {"tutor": 200, "mentor": 200, "coordinator": 404, "other_mentor": 404, "head": 404},
+    ),
     ("materials", lambda c: [c.school_a.pk], SCHOOL_STAFF),
     (
         "learning",
@@ -535,6 +557,9 @@ POSTS = [
         {"tutor": 302, "head": 302, "coordinator": 403},
     ),
     ("book", lambda c: [c.school_a.pk, _classroom(c).pk], {}, {"ect": 302}),
+    # An empty post: members see the form again; nothing is posted.
+    ("group", lambda c: [_mentor_group(c).pk], {}, {"tutor": 200, "mentor": 200}),
+    ("group_meetings", lambda c: [_mentor_group(c).pk], {}, {"tutor": 302}),
     # A year that is not a number: the permitted see the form again; nothing is made.
     (
         "start_plan",
@@ -593,6 +618,12 @@ def test_each_role_may_change_only_what_it_may(client, cast, name, args, data, m
         assert not Item.objects.filter(done_on__isnull=False).exists()
         assert not Reflection.objects.exists() and not TeamMember.objects.exists()
         assert not Booking.objects.exists()
+    from community.models import GroupPost
+    from scheduling.models import TrustEvent as Event
+
+    assert not GroupPost.objects.exists()
+    if name == "group_meetings":
+        assert not Event.objects.exists()
 
 
 def test_access_ends_with_the_role_period(client, cast):
