@@ -15,6 +15,7 @@ from django.utils.functional import SimpleLazyObject
 
 from assessments.schedule import calendar_for
 from dashboards.homes import role_homes
+from development.record import progress_of
 from frameworks.models import Framework
 from oversight.charts import bar_chart, line_chart
 from oversight.pairs import delivered, pair_rows
@@ -159,6 +160,9 @@ def school_home(request: HttpRequest, pk: int) -> HttpResponse:
     context["can_assess"] = permissions.can_assess_school(request.user, school)
     context["sees_pulses"] = permissions.sees_ect_pulses(request.user, school)
     context["my_actions"] = my_actions(request.user)
+    context["development"] = progress_of(
+        [p.person_id for p in context["mentors"]], context["today"]
+    )
     return render(request, "dashboards/school_home.html", context)
 
 

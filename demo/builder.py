@@ -14,6 +14,7 @@ from assessments.models import Absence
 from demo.coaching_history import seed_coaching, seed_meetings
 from demo.oversight_history import (
     seed_conversation,
+    seed_mentor_development,
     seed_notifications,
     seed_plan,
     seed_pulses,
@@ -246,6 +247,7 @@ def build_demo(seed: int = 2026) -> dict[str, str]:
     riverside = factories.make_trust("Riverside Learning Trust (sample)", Trust.Kind.MAT)
     northshire = factories.make_trust("Northshire Council (sample)", Trust.Kind.LA)
     programme = factories.load_sample_programme(owner=riverside)
+    strand = factories.load_sample_strand()
 
     schools = [
         _build_school(riverside, spec, 140001 + n, people, rng, programme, this_year)
@@ -361,6 +363,7 @@ def build_demo(seed: int = 2026) -> dict[str, str]:
         brookside["mentors"][0],
         this_year,
     )
+    seed_mentor_development(strand, brookside["mentors"][0], brookside["mentors"][1], today)
 
     domain = "riverside-trust.example"
     coordinator = factories.make_person(

@@ -116,3 +116,42 @@ def seed_plan(school, tutor, head, mentor, this_year: int) -> None:
         text="Mentors' time comes from the mentoring period on the timetable; assemblies "
         "move to the afternoon so Monday mornings are free for meetings.",
     )
+
+
+def seed_mentor_development(strand, mentor, experienced, today: date) -> None:
+    """The demo mentor has done the first unit and reviewed their skills; an experienced
+    mentor marked the feedback unit as known."""
+    from development.models import PartDone, SkillReview, UnitKnown
+
+    units = list(strand.sessions_in_order())
+    for part in units[0].parts.all():
+        PartDone.objects.create(
+            mentor=mentor,
+            part=part,
+            done_on=today - timedelta(days=20),
+            minutes=part.minutes,
+            note="Asking about the hardest lesson first opened things up."
+            if part.kind == "try"
+            else "",
+        )
+    SkillReview.objects.create(
+        mentor=mentor,
+        reviewed_on=today - timedelta(days=60),
+        ratings={
+            "safety": 3,
+            "difficult": 2,
+            "goals": 2,
+            "modelling": 3,
+            "practice": 2,
+            "responsive": 2,
+            "adults": 3,
+        },
+        note="Holding difficult conversations without softening the message away.",
+    )
+    UnitKnown.objects.create(
+        mentor=experienced,
+        session=units[1],
+        marked_on=today - timedelta(days=30),
+        answer="I describe what I saw before I interpret it, ask what the ECT noticed, and "
+        "narrow it to one step; it kept a hard conversation about a Year 10 class useful.",
+    )

@@ -222,6 +222,29 @@ def _parse_session(slug: str, files: dict[str, bytes], problems: list[Problem]) 
     return spec
 
 
+# A mentor strand is about 20 hours over the year, a little each half term: never more than
+# this in one half term, so development is not front-loaded into September.
+MENTOR_HALF_TERM_MINUTES = 240
+
+
+def _check_mentor_pacing(years: dict[int, list[ModuleSpec]], problems: list[Problem]) -> None:
+    for number, modules in years.items():
+        totals: dict[int, int] = {}
+        for module in modules:
+            minutes = sum(p["minutes"] for s in module.sessions for p in s.parts)
+            totals[module.half_term] = totals.get(module.half_term, 0) + minutes
+        for half_term, total in sorted(totals.items()):
+            if total > MENTOR_HALF_TERM_MINUTES:
+                problems.append(
+                    Problem(
+                        f"programme.yaml, year {number}, half term {half_term}",
+                        f"a mentor strand plans {total} minutes in this half term; at most "
+                        f"{MENTOR_HALF_TERM_MINUTES} (4 hours), so that mentors' development "
+                        "runs through the year instead of all at the start",
+                    )
+                )
+
+
 def parse_programme(files: dict[str, bytes]) -> ProgrammeSpec:
     problems: list[Problem] = []
     if "programme.yaml" not in files:
@@ -307,6 +330,8 @@ def parse_programme(files: dict[str, bytes]) -> ProgrammeSpec:
         if name.startswith("sessions/") and name.endswith(".md") and not listed:
             problems.append(Problem(name, "no module lists this session; add it to programme.yaml"))
     _check_prerequisites(years, problems)
+    if audience == Programme.Audience.MENTOR:
+        _check_mentor_pacing(years, problems)
     if framework is not None:
         known = set(framework.statements.values_list("code", flat=True))
         for modules in years.values():

@@ -187,6 +187,12 @@ def load_sample_programme(owner: Trust | None = None) -> Programme:
     return import_programme(read_folder(SAMPLES / "ect-programme"), owner=owner)
 
 
+def load_sample_strand(owner: Trust | None = None) -> Programme:
+    """Tandem's sample mentor development strand (first half term)."""
+    load_sample_framework()
+    return import_programme(read_folder(SAMPLES / "mentor-strand"), owner=owner)
+
+
 def make_school_day(school: School, phase: str = "secondary") -> dict[tuple[int, str], "object"]:
     """The generator's school day (secondary: P1 to P5 and lunch; primary: four sessions,
     lunch and after school) as the school's periods; returns them by (day, code)."""

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "oversight",
     "planning",
     "community",
+    "development",
     "dashboards",
     "demo",
     "tandem",

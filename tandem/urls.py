@@ -33,6 +33,7 @@ urlpatterns = [
     path("", include("oversight.urls")),
     path("", include("planning.urls")),
     path("", include("community.urls")),
+    path("", include("development.urls")),
     path("", include("frameworks.urls")),
     path("", include("programmes.urls")),
 ]

@@ -14,7 +14,7 @@ from tandem import factories
 PAGES = [
     ("ect", "ect_home", None, 24),
     ("mentor", "mentor_home", None, 25),
-    ("tutor", "school_home", "school_a", 29),
+    ("tutor", "school_home", "school_a", 32),
     ("head", "head_home", "school_a", 28),
     ("coordinator", "trust_home", "trust_a", 19),
     ("author", "author_home", None, 7),

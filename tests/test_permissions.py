@@ -94,6 +94,14 @@ def _mentor_group(c):
     return group
 
 
+def _strand_unit(c):
+    from tandem import factories
+
+    return factories.load_sample_strand().sessions_in_order().first()
+
+
+MENTORS_ONLY = {"mentor": 200, "other_mentor": 200, "tutor": 403, "ect": 403, "head": 403}
+
 SCHOOL_STAFF = {"ect": 200, "mentor": 200, "other_mentor": 200, "tutor": 200, "head": 200}
 
 PLAN_READERS = {"tutor": 200, "head": 200, "coordinator": 200}
@@ -424,6 +432,10 @@ MATRIX = [
     # De-privatised mentoring: everyone who works at the school; learning notes are the
     # ECT's and their mentor's, like other developmental records.
     ("open_classrooms", lambda c: [c.school_a.pk], SCHOOL_STAFF),
+    # A mentor's own development record: the mentor only.
+    ("strand", lambda c: [], MENTORS_ONLY),
+    ("strand_skills", lambda c: [], MENTORS_ONLY),
+    ("strand_unit", lambda c: [_strand_unit(c).pk], MENTORS_ONLY),
     # Peer-learning groups: set up by tutors and coordinators, read by members.
     (
         "groups",
@@ -557,6 +569,13 @@ POSTS = [
         {"tutor": 302, "head": 302, "coordinator": 403},
     ),
     ("book", lambda c: [c.school_a.pk, _classroom(c).pk], {}, {"ect": 302}),
+    # Too short a check: the mentor sees the form again; nothing is marked.
+    (
+        "strand_known",
+        lambda c: [_strand_unit(c).pk],
+        {"answer": "x"},
+        {"mentor": 200, "other_mentor": 200},
+    ),
     # An empty post: members see the form again; nothing is posted.
     ("group", lambda c: [_mentor_group(c).pk], {}, {"tutor": 200, "mentor": 200}),
     ("group_meetings", lambda c: [_mentor_group(c).pk], {}, {"tutor": 302}),
@@ -622,6 +641,9 @@ def test_each_role_may_change_only_what_it_may(client, cast, name, args, data, m
     from scheduling.models import TrustEvent as Event
 
     assert not GroupPost.objects.exists()
+    from development.models import PartDone, UnitKnown
+
+    assert not UnitKnown.objects.exists() and not PartDone.objects.exists()
     if name == "group_meetings":
         assert not Event.objects.exists()
 
