@@ -15,7 +15,7 @@ from django.utils.functional import SimpleLazyObject
 
 from assessments.schedule import calendar_for
 from dashboards.homes import role_homes
-from development.record import progress_of
+from development.record import progress_of, trust_aggregate
 from frameworks.models import Framework
 from oversight.charts import bar_chart, line_chart
 from oversight.pairs import delivered, pair_rows
@@ -277,6 +277,7 @@ def _trust_figures(trust, today, weeks: int) -> dict:
     }
     return {
         "rows": rows,
+        "development": trust_aggregate(trust, today),
         "totals": totals,
         "load": load,
         "trend_rows": [(week, _cell(ect), _cell(mentor)) for week, ect, mentor in trend_rows],

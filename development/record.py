@@ -40,6 +40,17 @@ class Record:
     strand: Programme
     units: list[Unit] = field(default_factory=list)
     minutes_this_half_term: int = 0
+    half_term: int | None = None  # of the school year, from the mentor's school's terms
+
+    @property
+    def planned_this_half_term(self) -> int:
+        """What the strand plans for this half term: the time the mentor should be given."""
+        return sum(
+            part.minutes
+            for unit in self.units
+            if unit.session.module.half_term == self.half_term
+            for part in unit.session.parts.all()
+        )
 
     def by_half_term(self) -> list[tuple[int, str, list[Unit]]]:
         grouped = defaultdict(list)
@@ -59,6 +70,19 @@ class Record:
         return sum(unit.minutes for unit in self.units)
 
 
+def _half_term(user, today: date) -> tuple[int | None, date | None]:
+    """Which half term it is at the mentor's school, and when it began (two queries)."""
+    from organisations.models import Term, half_term_week
+
+    school_ids = permissions.access_for(user).school_ids("mentor")
+    terms = list(Term.objects.filter(school_id=min(school_ids))) if school_ids else []
+    found = half_term_week(terms, today)
+    if found is None:
+        return None, None
+    number, week = found
+    return number, today - timedelta(days=today.weekday(), weeks=week - 1)
+
+
 def record_for(user, strand: Programme, today: date) -> Record:
     sessions = list(
         Session.objects.filter(module__year__programme=strand)
@@ -68,7 +92,8 @@ def record_for(user, strand: Programme, today: date) -> Record:
     )
     done = defaultdict(lambda: [0, 0])
     recent = 0
-    since = today - timedelta(weeks=7)
+    half_term, began = _half_term(user, today)
+    since = began or today - timedelta(weeks=7)
     for row in PartDone.objects.filter(mentor=user, part__session__in=sessions).values(
         "part__session", "minutes", "done_on"
     ):
@@ -85,7 +110,7 @@ def record_for(user, strand: Programme, today: date) -> Record:
         Unit(s, parts_done=done[s.pk][0], minutes=done[s.pk][1], known=s.pk in known)
         for s in sessions
     ]
-    return Record(strand=strand, units=units, minutes_this_half_term=recent)
+    return Record(strand=strand, units=units, minutes_this_half_term=recent, half_term=half_term)
 
 
 def progress_of(mentor_ids, today: date) -> dict[int, dict]:
@@ -110,3 +135,25 @@ def progress_of(mentor_ids, today: date) -> dict[int, dict]:
     ):
         units[mentor].add(session)
     return {m: {"units": len(units[m]), "minutes": minutes.get(m, 0)} for m in mentor_ids}
+
+
+def trust_aggregate(trust, today: date) -> dict:
+    """For the trust: how many of its mentors did any development this school year and
+    their average minutes; nothing if fewer than MIN_GROUP did (two queries)."""
+    from people.models import Role, RolePeriod
+
+    mentors = (
+        RolePeriod.objects.current(today)
+        .filter(role=Role.MENTOR, school__trust=trust)
+        .values("person")
+    )
+    year_start = date(academic_year(today), 9, 1)
+    totals = list(
+        PartDone.objects.filter(mentor__in=mentors, done_on__gte=year_start)
+        .values("mentor")
+        .annotate(total=Sum("minutes"))
+        .values_list("total", flat=True)
+    )
+    if len(totals) < permissions.MIN_GROUP:
+        return {"active": None, "average": None}
+    return {"active": len(totals), "average": round(sum(totals) / len(totals))}

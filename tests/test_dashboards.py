@@ -16,7 +16,7 @@ PAGES = [
     ("mentor", "mentor_home", None, 25),
     ("tutor", "school_home", "school_a", 32),
     ("head", "head_home", "school_a", 28),
-    ("coordinator", "trust_home", "trust_a", 19),
+    ("coordinator", "trust_home", "trust_a", 20),
     ("author", "author_home", None, 7),
     ("evaluator", "evaluator_home", "trust_a", 8),
     ("ect", "induction_detail", "induction", 13),

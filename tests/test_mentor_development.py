@@ -138,3 +138,38 @@ def test_the_strand_round_trips_through_its_files(strand):
         "Goals the ECT owns",
         "Modelling with your thinking made visible",
     ]
+
+
+def test_time_this_half_term_is_shown_against_the_strands_plan(client, cast, strand):
+    import time_machine
+
+    unit = strand.sessions_in_order().first()
+    part = unit.parts.first()
+    with time_machine.travel("2026-10-05", tick=False):
+        PartDone.objects.create(mentor=cast.mentor, part=part, done_on="2026-10-02", minutes=25)
+        PartDone.objects.create(
+            mentor=cast.mentor, part=unit.parts.last(), done_on="2026-08-20", minutes=40
+        )
+        client.force_login(cast.mentor)
+        page = client.get(reverse("strand")).content.decode()
+    planned = sum(p.minutes for s in strand.sessions_in_order() for p in s.parts.all())
+    # Only what was done since the half term began (1 September) counts towards it.
+    assert f"25 minutes this half term, of {planned} the strand plans" in page
+    assert "65 minutes in all" in page
+
+
+def test_the_trust_sees_development_only_in_aggregate(client, cast, strand):
+    from people.models import Role
+
+    part = strand.sessions_in_order().first().parts.first()
+    client.force_login(cast.coordinator)
+    url = reverse("trust_home", args=[cast.trust_a.pk])
+    PartDone.objects.create(mentor=cast.mentor, part=part, done_on="2026-11-02", minutes=30)
+    assert "Shown once at least 5 mentors have done some" in client.get(url).content.decode()
+    for minutes in (10, 20, 30, 40):
+        mentor = factories.make_person()
+        factories.give_role(mentor, Role.MENTOR, school=cast.school_a)
+        PartDone.objects.create(mentor=mentor, part=part, done_on="2026-11-02", minutes=minutes)
+    page = client.get(url).content.decode()
+    assert "5 mentors, 26 minutes each on average" in page
+    assert "Cast mentor" not in page

@@ -302,7 +302,7 @@ def test_the_trust_view_does_not_grow_with_schools(
             factories.make_mentorship(mentor, factories.make_ect(school))
         _pulses(school, 5)
     client.force_login(cast.coordinator)
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(20):
         client.get(reverse("trust_home", args=[cast.trust_a.pk]))
 
 
