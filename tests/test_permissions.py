@@ -102,6 +102,17 @@ def _strand_unit(c):
 
 MENTORS_ONLY = {"mentor": 200, "other_mentor": 200, "tutor": 403, "ect": 403, "head": 403}
 
+# Developmental pages: the ECT and their current mentor only.
+PAIR_ONLY = {
+    "ect": 200,
+    "mentor": 200,
+    "tutor": 403,
+    "head": 403,
+    "coordinator": 403,
+    "other_mentor": 404,
+    "outsider": 404,
+}
+
 SCHOOL_STAFF = {"ect": 200, "mentor": 200, "other_mentor": 200, "tutor": 200, "head": 200}
 
 PLAN_READERS = {"tutor": 200, "head": 200, "coordinator": 200}
@@ -241,15 +252,7 @@ MATRIX = [
     (
         "next_meeting",
         lambda c: [c.induction.pk],
-        {
-            "ect": 200,
-            "mentor": 200,
-            "tutor": 403,
-            "head": 403,
-            "coordinator": 403,
-            "other_mentor": 404,
-            "outsider": 404,
-        },
+        PAIR_ONLY,
     ),
     (
         "term_dates",
@@ -353,15 +356,7 @@ MATRIX = [
     (
         "starting_point",
         lambda c: [c.induction.pk],
-        {
-            "ect": 200,
-            "mentor": 200,
-            "tutor": 403,
-            "head": 403,
-            "coordinator": 403,
-            "other_mentor": 404,
-            "outsider": 404,
-        },
+        PAIR_ONLY,
     ),
     (
         "programme_insights",
@@ -451,15 +446,7 @@ MATRIX = [
     (
         "learning",
         lambda c: [c.induction.pk],
-        {
-            "ect": 200,
-            "mentor": 200,
-            "tutor": 403,
-            "head": 403,
-            "coordinator": 403,
-            "other_mentor": 404,
-            "outsider": 404,
-        },
+        PAIR_ONLY,
     ),
     ("plan", lambda c: [_plan(c).pk], PLAN_READERS),
     ("edit_item", lambda c: [_plan(c).pk, _plan(c).items.first().pk], PLAN_LEADERS),
