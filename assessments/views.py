@@ -28,6 +28,8 @@ from assessments.models import FormalAssessment, ProgressReview
 from assessments.schedule import calendar_for, calendars_for
 from assessments.services import confirm_assessment, save_record
 from assessments.status import point_rows, record_status
+from audit.log import audited
+from audit.models import AuditEvent
 from people.models import Induction, Role
 from tandem import permissions
 from tandem.exports import safe_cell
@@ -77,12 +79,14 @@ def _record_page(request, induction, roles, *, absence_form=None, status=200) ->
 
 
 @login_required
+@audited(AuditEvent.Action.VIEW, "statutory record")
 def statutory_record(request: HttpRequest, pk: int) -> HttpResponse:
     induction, roles = permissions.get_assessments_for(request.user, pk)
     return _record_page(request, induction, roles)
 
 
 @login_required
+@audited(AuditEvent.Action.CHANGE, "absence")
 @require_POST
 def add_absence(request: HttpRequest, pk: int) -> HttpResponse:
     induction, roles = permissions.get_assessments_for(request.user, pk, assessors_only=True)
@@ -100,6 +104,7 @@ def add_absence(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@audited(AuditEvent.Action.CHANGE, "absence")
 @require_POST
 def remove_absence(request: HttpRequest, pk: int, absence_pk: int) -> HttpResponse:
     induction, roles = permissions.get_assessments_for(request.user, pk, assessors_only=True)
@@ -196,6 +201,7 @@ def _edit_page(
 
 
 @login_required
+@audited(AuditEvent.Action.VIEW, lambda k: f"progress review {k['number']}")
 def progress_review(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     induction, roles = permissions.get_assessments_for(request.user, pk)
     review = (
@@ -253,6 +259,7 @@ def progress_review(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 
 @login_required
+@audited(AuditEvent.Action.VIEW, lambda k: f"formal assessment {k['number']}")
 def formal_assessment(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     if number not in FormalAssessment.Point.values:
         raise Http404("No such formal assessment")
@@ -329,6 +336,7 @@ def formal_assessment(request: HttpRequest, pk: int, number: int) -> HttpRespons
 
 
 @login_required
+@audited(AuditEvent.Action.CHANGE, lambda k: f"formal assessment {k['number']}: a confirmation")
 @require_POST
 def confirm(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     induction, roles = permissions.get_assessments_for(request.user, pk)
@@ -366,6 +374,7 @@ def _statutory_record(induction: Induction, kind: str, number: int):
 
 
 @login_required
+@audited(AuditEvent.Action.CHANGE, lambda k: f"{k['kind']} {k['number']}: the date sent")
 @require_POST
 def record_sent(request: HttpRequest, pk: int, kind: str, number: int) -> HttpResponse:
     induction, roles = permissions.get_assessments_for(request.user, pk, assessors_only=True)
@@ -387,6 +396,7 @@ def record_sent(request: HttpRequest, pk: int, kind: str, number: int) -> HttpRe
 
 
 @login_required
+@audited(AuditEvent.Action.EXPORT, lambda k: f"{k['kind']} {k['number']} as PDF")
 def record_pdf(request: HttpRequest, pk: int, kind: str, number: int) -> HttpResponse:
     """The complete record as the appropriate body receives it."""
     induction, roles = permissions.get_assessments_for(request.user, pk)
@@ -408,6 +418,7 @@ def record_pdf(request: HttpRequest, pk: int, kind: str, number: int) -> HttpRes
 
 
 @login_required
+@audited(AuditEvent.Action.VIEW, "statutory deadlines", of="school")
 def school_statutory(request: HttpRequest, pk: int) -> HttpResponse:
     """Every ECT at the school with their next statutory point, the most urgent first."""
     school = permissions.get_school_assessments_for(request.user, pk)
@@ -486,6 +497,7 @@ def _csv_rows(school):
 
 
 @login_required
+@audited(AuditEvent.Action.EXPORT, "records for the appropriate body (CSV)", of="school")
 def school_statutory_csv(request: HttpRequest, pk: int) -> HttpResponse:
     """Completed records of the school's ECTs, for the appropriate body."""
     school = permissions.get_school_assessments_for(request.user, pk)

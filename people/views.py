@@ -8,6 +8,8 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from audit.log import audited
+from audit.models import AuditEvent
 from people.forms import AddRoleForm, ChangeMentorForm, EndRoleForm, InductionForm
 from people.models import Induction, Mentorship, Role, RolePeriod
 from programmes.models import Programme
@@ -52,6 +54,7 @@ def induction_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@audited(AuditEvent.Action.PERMISSION, "mentor")
 def change_mentor(request: HttpRequest, pk: int) -> HttpResponse:
     induction = permissions.get_induction_for(request.user, pk)
     if not permissions.can_manage_induction(request.user, induction):
@@ -77,6 +80,7 @@ def change_mentor(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@audited(AuditEvent.Action.PERMISSION, "role", of="school")
 def add_role(request: HttpRequest, pk: int) -> HttpResponse:
     school = permissions.get_school_for(request.user, pk, manage=True)
     form = AddRoleForm(request.POST or None, school=school)
@@ -112,6 +116,7 @@ def add_role(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@audited(AuditEvent.Action.PERMISSION, "role", of="role")
 def end_role(request: HttpRequest, pk: int) -> HttpResponse:
     period = (
         RolePeriod.objects.select_related("person", "school")

@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from audit.log import audited
+from audit.models import AuditEvent
 from organisations.models import academic_year
 from people.models import Role
 from scheduling import calendars, importer, loader
@@ -133,6 +135,7 @@ def timetable_preview(request: HttpRequest, pk: int, upload_pk: int) -> HttpResp
 
 
 @login_required
+@audited(AuditEvent.Action.EXPORT, lambda k: f"{k['kind']} timetable (CSV)", of="school")
 def timetable_export(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     school = permissions.get_schedule_school_for(request.user, pk)
     if kind == "day":

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "planning",
     "community",
     "development",
+    "audit",
     "dashboards",
     "demo",
     "tandem",

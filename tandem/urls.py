@@ -34,6 +34,7 @@ urlpatterns = [
     path("", include("planning.urls")),
     path("", include("community.urls")),
     path("", include("development.urls")),
+    path("", include("audit.urls")),
     path("", include("frameworks.urls")),
     path("", include("programmes.urls")),
 ]

@@ -412,6 +412,12 @@ MATRIX = [
         {"coordinator": 200, "tutor": 403, "mentor": 403, "evaluator": 403, "outsider": 404},
     ),
     ("my_calendar", lambda c: [], {"*": 200}),
+    # The audit log of a school's assessment records: its tutors and headteacher.
+    (
+        "school_audit",
+        lambda c: [c.school_a.pk],
+        {"tutor": 200, "head": 200, "coordinator": 403, "mentor": 403, "outsider": 404},
+    ),
     # Oversight: pulse checks for ECTs and mentors; the conversation for the pair's mentor
     # and the school's induction tutors; everyone has notifications and choices.
     (
