@@ -121,12 +121,18 @@ def test_each_home_fits_a_phone(browser, live_server, cast, member, heading):
         ("edit_induction", lambda c: [c.induction.pk]),
         ("change_mentor", lambda c: [c.induction.pk]),
         ("induction_detail", lambda c: [c.induction.pk]),
+        ("school_audit", lambda c: [c.school_a.pk]),
+        ("schedule_settings", lambda c: [c.school_a.pk]),
+        ("timetable", lambda c: [c.school_a.pk]),
+        ("plans", None),
+        ("groups", None),
+        ("strand_skills", None),
         ("framework_import", None),
         ("programme_import", None),
     ],
 )
 def test_tutor_and_author_pages_are_accessible(page, live_server, cast, name, args):
-    member = "author" if "import" in name else "tutor"
+    member = "author" if "import" in name else "mentor" if name == "strand_skills" else "tutor"
     sign_in(page, live_server, getattr(cast, member))
     page.goto(live_server.url + reverse(name, args=args(cast) if args else None))
     assert page.locator("h1").is_visible()
