@@ -75,6 +75,7 @@ class Kind(models.TextChoices):
     NOT_RECORDED = "not_recorded", "A planned meeting was not recorded"
     PULSE = "pulse", "This week's pulse check"
     NOTE = "note", "A new message about a pair"
+    SURVEY = "survey", "An invitation or reminder to answer a survey"
 
 
 class Notification(models.Model):

@@ -30,6 +30,7 @@ from pathways.sequencing import (
 from pathways.sequencing import PullForward as Pull
 from people.models import Induction
 from programmes.models import Programme, Session, StudyPart
+from provision.overlaps import covered_sessions
 
 MINUTES_A_WEEK = 60  # the most study an ECT is asked for in a week, full time
 
@@ -173,6 +174,8 @@ def pathways_for(inductions: list[Induction], today: date | None = None) -> dict
         pk__in={i.programme_id for i in inductions if i.programme_id}
     ).select_related("framework"):
         programmes[programme.pk] = _programme_spec(programme)
+    # Sessions the trust or school decided local training counts for (provision overlaps).
+    local = covered_sessions(inductions, today)
 
     result = {}
     for induction in inductions:
@@ -218,6 +221,7 @@ def pathways_for(inductions: list[Induction], today: date | None = None) -> dict
             "minutes_per_week": pathway.minutes_per_week,
             "done": done,
             "pulled": agreed,
+            "covered": local.get(induction.pk, {}),
         }
         try:
             pathway.plan = build_plan(**pathway.inputs)

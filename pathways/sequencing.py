@@ -79,6 +79,8 @@ class PlanItem:
 class Plan:
     items: list[PlanItem] = field(default_factory=list)
     optional: list[tuple[int, str]] = field(default_factory=list)  # secure refreshers
+    # Sessions met by local training the trust or school decided to count instead.
+    covered: list[tuple[int, str]] = field(default_factory=list)
     not_chosen: list[int] = field(default_factory=list)  # variants for other phases/subjects
     beyond_calendar: list[int] = field(default_factory=list)  # sessions after the last week
     coverage: dict[int, str] = field(default_factory=dict)  # statement -> how it is met
@@ -197,9 +199,13 @@ def build_plan(
     *,
     done: Iterable[int] = (),
     pulled: Iterable[PullForward] = (),
+    covered: Mapping[int, str] | None = None,
 ) -> Plan:
-    """The ECT's ordered plan over `weeks` term-time weeks of study from now."""
+    """The ECT's ordered plan over `weeks` term-time weeks of study from now. `covered`
+    maps a session to the local training counted in its place (by title): it is not
+    planned, and its time goes to the rest."""
     done = frozenset(done)
+    covered = dict(covered or {})
     pulled = list(pulled)
     if minutes_per_week < 1:
         raise PlanError("The weekly study time must be at least a minute.")
@@ -219,6 +225,10 @@ def build_plan(
         session = by_id[sid]
         areas = areas_of(session)
         if any(chosen.get(d) == sid for d in done):  # done, as this or another variant
+            continue
+        local = next((covered[c] for c in covered if chosen.get(c) == sid), None)
+        if local and sid not in pulled_ids:
+            plan.covered.append((sid, f"Counted as done: your local training '{local}' covers it."))
             continue
         if areas and areas <= secure_areas and sid not in pulled_ids:
             numbers = [str(n) for n in sorted(areas)]
@@ -338,6 +348,9 @@ def _cover(plan: Plan, programme: ProgrammeSpec, by_id, secure_areas, done) -> N
     for item in plan.items:
         for statement in by_id[item.session_id].statements:
             where.setdefault(statement, f"Planned: '{by_id[item.session_id].title}'.")
+    for sid, _ in plan.covered:
+        for statement in by_id[sid].statements:
+            where.setdefault(statement, f"Met by local training in place of '{by_id[sid].title}'.")
     for statement, area in sorted(programme.statement_areas.items()):
         if statement in where:
             plan.coverage[statement] = where[statement]

@@ -20,6 +20,7 @@ from pathways.sequencing import PlanError
 from pathways.sequencing import PullForward as Pull
 from people.models import Induction, Role
 from programmes.models import StudyPart
+from provision.overlaps import local_training_for
 from tandem import permissions
 
 
@@ -37,6 +38,7 @@ def pathway(request: HttpRequest, pk: int) -> HttpResponse:
     induction, role = permissions.get_pathway_for(request.user, pk)
     path = pathway_for(induction)
     shapes = role in (Role.ECT, Role.MENTOR)
+    local = local_training_for(path.induction, timezone.localdate())
     return render(
         request,
         "pathways/pathway.html",
@@ -53,6 +55,8 @@ def pathway(request: HttpRequest, pk: int) -> HttpResponse:
             else [],
             "pull_form": PullForwardForm(sessions=_pullable(path)) if shapes else None,
             "pending": [p for p in path.pulls if p.status == PullForward.Status.REQUESTED],
+            "local_training": local,
+            "local_hours": sum(entry.item.hours for entry in local if not entry.dropped),
         },
     )
 

@@ -18,9 +18,8 @@ from organisations.models import School
 from people.models import RolePeriod
 from scheduling.models import DayPeriod, Lesson
 from scheduling.solver.schema import DAYS
-from tandem.imports import ImportRejected, Problem, check_size, decode_text
+from tandem.imports import ImportRejected, Problem, read_table, require_columns
 
-MAX_ROWS = 20_000
 # The earliest and latest a school day can run; anything outside is a typing slip.
 DAY_OPENS, DAY_CLOSES = time(7, 0), time(19, 0)
 
@@ -50,53 +49,6 @@ STAFF_COLUMNS = ("email", "week", "day", "period", "activity", "class")
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 
 
-def read_table(data: bytes, filename: str) -> list[dict[str, str]]:
-    """Rows as dictionaries of lower-case column name to text, from CSV or .xlsx."""
-    what = filename or "the file"
-    if filename.lower().endswith((".xlsx", ".xlsm")):
-        check_size(data, what)
-        try:
-            dataset = tablib.Dataset().load(data, format="xlsx")
-        except Exception:  # openpyxl raises many kinds for a damaged workbook
-            raise ImportRejected(
-                [Problem(what, "this is not an Excel workbook Tandem can read (.xlsx)")]
-            ) from None
-    else:
-        text = decode_text(data, what)
-        dataset = tablib.Dataset().load(text, format="csv")
-    if dataset.height > MAX_ROWS:
-        raise ImportRejected(
-            [Problem(what, f"the file has {dataset.height:,} rows; the limit is {MAX_ROWS:,}")]
-        )
-    headers = [str(h or "").strip().lower() for h in (dataset.headers or [])]
-    return [
-        {h: _text(value) for h, value in zip(headers, row, strict=False) if h} for row in dataset
-    ]
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, time):
-        return value.strftime("%H:%M")
-    return str(value).strip()
-
-
-def _require_columns(rows, headers_needed, what) -> None:
-    present = set(rows[0]) if rows else set()
-    missing = [c for c in headers_needed if c not in present]
-    if missing:
-        raise ImportRejected(
-            [
-                Problem(
-                    f"{what}, row 1",
-                    f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}; "
-                    f"the columns are {', '.join(headers_needed)}",
-                )
-            ]
-        )
-
-
 def _time(value: str) -> time | None:
     match = _TIME.match(value)
     if not match:
@@ -115,7 +67,7 @@ class DayPlan:
 
 def parse_day(school: School, data: bytes, filename: str) -> DayPlan:
     rows = read_table(data, filename)
-    _require_columns(rows, ("period", "starts", "ends"), filename)
+    require_columns(rows, ("period", "starts", "ends"), filename)
     problems: list[Problem] = []
     plan = DayPlan()
     seen: dict[tuple[int, str], int] = {}
@@ -257,7 +209,7 @@ class StaffPlan:
 
 def parse_staff(school: School, data: bytes, filename: str) -> StaffPlan:
     rows = read_table(data, filename)
-    _require_columns(rows, ("email", "day", "period"), filename)
+    require_columns(rows, ("email", "day", "period"), filename)
     problems: list[Problem] = []
     periods = {(p.day, p.code.lower()): p for p in school.day_periods.all()}
     if not periods:

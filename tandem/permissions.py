@@ -422,3 +422,109 @@ def get_group_for(user, pk: int, *, facilitate: bool = False):
     if facilitate and not leads:
         raise PermissionDenied("Only the facilitator changes the group.")
     return group, leads
+
+
+# Local provision (the trust's, LA's or a school's own training for ECTs and mentors). A
+# trust's coordinators keep the trust's; a school's induction tutors keep the school's. Both
+# can be read by those whose ECTs it affects: the trust's by its schools' tutors and
+# headteachers, a school's by its headteacher and its trust's coordinators.
+PROVISION_MANAGE, PROVISION_READ = "manage", "read"
+
+
+def provision_role(user, owner: Trust | School) -> str | None:
+    access = access_for(user)
+    if isinstance(owner, Trust):
+        if owner.pk in access.trust_ids(Role.COORDINATOR):
+            return PROVISION_MANAGE
+        mine = School.objects.filter(pk__in=access.school_ids(*SCHOOL_READERS), trust=owner)
+        return PROVISION_READ if mine.exists() else None
+    if owner.pk in access.school_ids(Role.INDUCTION_TUTOR):
+        return PROVISION_MANAGE
+    if owner.pk in access.school_ids(Role.HEADTEACHER) or (
+        owner.trust_id is not None and owner.trust_id in access.trust_ids(Role.COORDINATOR)
+    ):
+        return PROVISION_READ
+    return None
+
+
+def get_provision_owner_for(user, kind: str, pk: int, *, manage: bool = False):
+    """The trust or school whose provision map this is, and the person's part in it."""
+    model = Trust if kind == "trust" else School
+    owner = model.objects.filter(pk=pk).first()
+    return owner, _provision_check(user, owner, manage)
+
+
+def _provision_check(user, owner, manage: bool) -> str:
+    """404 outside the organisation, 403 inside it for a role that has no part in it."""
+    access = access_for(user)
+    if owner is None:
+        raise Http404("No such provision map")
+    if isinstance(owner, Trust):
+        linked = owner.pk in access.trust_ids(*Role.values) or owner.pk in access.school_trusts
+    else:
+        linked = _linked_to_school(access, owner)
+    if not linked:
+        raise Http404("No such provision map")
+    role = provision_role(user, owner)
+    if role is None:
+        raise PermissionDenied("Your role does not give you this page.")
+    if manage and role != PROVISION_MANAGE:
+        raise PermissionDenied("Only those who keep this provision map may change it.")
+    return role
+
+
+def get_provision_item_for(user, pk: int, *, manage: bool = False):
+    from provision.models import ProvisionItem
+
+    item = ProvisionItem.objects.select_related("trust", "school").filter(pk=pk).first()
+    return item, _provision_check(user, item.owner if item else None, manage)
+
+
+# Surveys: a trust's coordinators and evaluators define them and read the results, which are
+# aggregated (MIN_GROUP) and nameless; the people invited answer them.
+SURVEY_KEEPERS = (Role.COORDINATOR, Role.EVALUATOR)
+
+
+def can_run_surveys(user, trust: Trust) -> bool:
+    return trust.pk in access_for(user).trust_ids(*SURVEY_KEEPERS)
+
+
+def get_survey_trust_for(user, pk: int) -> Trust:
+    access = access_for(user)
+    trust = Trust.objects.filter(pk=pk).first()
+    if trust is None or not (
+        trust.pk in access.trust_ids(*Role.values) or trust.pk in access.school_trusts
+    ):
+        raise Http404("No such trust")
+    if not can_run_surveys(user, trust):
+        raise PermissionDenied("Surveys are run by the trust's coordinators and evaluators.")
+    return trust
+
+
+def get_survey_for(user, pk: int):
+    from surveys.models import Survey
+
+    survey = Survey.objects.select_related("trust").filter(pk=pk).first()
+    if survey is None:
+        raise Http404("No such survey")
+    get_survey_trust_for(user, survey.trust_id)  # 404 outside the trust, 403 for other roles
+    return survey
+
+
+def get_invited_wave_for(user, pk: int):
+    """The wave and this person's invitation to it; 404 for anyone not invited."""
+    from surveys.models import Invitation
+
+    invitation = (
+        Invitation.objects.select_related("wave__survey")
+        .filter(wave_id=pk, person_id=user.pk)
+        .first()
+    )
+    if invitation is None:
+        raise Http404("No such survey")
+    return invitation
+
+
+# Evaluation exports: pseudonymous and aggregated, for the trust's evaluators only.
+def get_evaluation_trust_for(user, pk: int) -> Trust:
+    return get_trust_for(user, pk, Role.EVALUATOR)

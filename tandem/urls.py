@@ -35,6 +35,9 @@ urlpatterns = [
     path("", include("community.urls")),
     path("", include("development.urls")),
     path("", include("audit.urls")),
+    path("", include("provision.urls")),
+    path("", include("surveys.urls")),
+    path("", include("evaluation.urls")),
     path("", include("frameworks.urls")),
     path("", include("programmes.urls")),
 ]

@@ -12,8 +12,8 @@ from tandem import factories
 # (member of the cast, url name, argument path on the cast, queries). The count includes
 # the session, the user, their roles and the navigation: four queries on every page.
 PAGES = [
-    ("ect", "ect_home", None, 24),
-    ("mentor", "mentor_home", None, 25),
+    ("ect", "ect_home", None, 25),
+    ("mentor", "mentor_home", None, 26),
     ("tutor", "school_home", "school_a", 32),
     ("head", "head_home", "school_a", 28),
     ("coordinator", "trust_home", "trust_a", 20),

@@ -220,7 +220,7 @@ def test_the_pathway_page_takes_a_fixed_number_of_queries(client, cast, django_a
     client.force_login(cast.mentor)
     url = reverse("pathway", args=[cast.induction.pk])
     client.get(url)
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(24):
         client.get(url)
     hinge = _session(cast, "hinge-questions")
     client.post(
@@ -228,7 +228,7 @@ def test_the_pathway_page_takes_a_fixed_number_of_queries(client, cast, django_a
     )
     for part in cast.programme.sessions_in_order().first().parts.all():
         PartProgress.objects.create(induction=cast.induction, part=part, done_on=date(2026, 9, 8))
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(24):
         client.get(url)
 
 

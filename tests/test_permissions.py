@@ -100,6 +100,50 @@ def _strand_unit(c):
     return factories.load_sample_strand().sessions_in_order().first()
 
 
+def _provision_item(c):
+    """A trust A item of local training (made on first use)."""
+    from provision.models import ProvisionItem
+
+    item = ProvisionItem.objects.filter(trust=c.trust_a).first()
+    return item or ProvisionItem.objects.create(
+        trust=c.trust_a,
+        title="Twilight",
+        description="Routines",
+        starts_on="2026-10-01",
+        ends_on="2026-10-01",
+        hours=1,
+        created_by=c.coordinator,
+    )
+
+
+def _provision_match(c):
+    from frameworks.models import Statement
+    from provision.models import StatementMatch
+
+    item = _provision_item(c)
+    match = item.matches.first()
+    return match or StatementMatch.objects.create(
+        item=item, statement=Statement.objects.first(), rank=1, score=0.5
+    )
+
+
+def _survey(c):
+    """Trust A's survey with one open wave, to which the cast's ECT is invited."""
+    from surveys.models import Invitation, Question, Survey, Wave
+
+    survey = Survey.objects.filter(trust=c.trust_a).first()
+    if survey is None:
+        survey = Survey.objects.create(
+            trust=c.trust_a, title="S", audience=["ect"], created_by=c.coordinator
+        )
+        Question.objects.create(survey=survey, position=1, theme="time", kind="likert", text="Q")
+        wave = Wave.objects.create(
+            survey=survey, name="W", opens_on="2026-11-01", closes_on="2026-12-01"
+        )
+        Invitation.objects.create(wave=wave, person=c.ect, role="ect")
+    return survey
+
+
 MENTORS_ONLY = {"mentor": 200, "other_mentor": 200, "tutor": 403, "ect": 403, "head": 403}
 
 # Developmental pages: the ECT and their current mentor only.
@@ -117,6 +161,35 @@ SCHOOL_STAFF = {"ect": 200, "mentor": 200, "other_mentor": 200, "tutor": 200, "h
 
 PLAN_READERS = {"tutor": 200, "head": 200, "coordinator": 200}
 PLAN_LEADERS = {"tutor": 200, "head": 200, "coordinator": 403}
+
+TRUST_A_INSIDERS = [
+    "ect",
+    "mentor",
+    "other_mentor",
+    "tutor",
+    "head",
+    "coordinator",
+    "author",
+    "evaluator",
+]
+OUTSIDERS = {"outsider": 404, "outsider_ect": 404}
+PROVISION_TRUST_READERS = {
+    **dict.fromkeys(TRUST_A_INSIDERS, 403),
+    "coordinator": 200,
+    "tutor": 200,
+    "head": 200,
+    **OUTSIDERS,
+}
+PROVISION_TRUST_KEEPERS = {**dict.fromkeys(TRUST_A_INSIDERS, 403), "coordinator": 200, **OUTSIDERS}
+PROVISION_SCHOOL_READERS = PROVISION_TRUST_READERS
+PROVISION_SCHOOL_KEEPERS = {**dict.fromkeys(TRUST_A_INSIDERS, 403), "tutor": 200, **OUTSIDERS}
+SURVEY_KEEPERS = {
+    **dict.fromkeys(TRUST_A_INSIDERS, 403),
+    "coordinator": 200,
+    "evaluator": 200,
+    **OUTSIDERS,
+}
+EVALUATOR_ONLY = {**dict.fromkeys(TRUST_A_INSIDERS, 403), "evaluator": 200, **OUTSIDERS}
 
 SCHEDULE_READERS = {
     "tutor": 200,
@@ -478,6 +551,46 @@ MATRIX = [
         lambda c: [c.programme.slug],
         {"author": 200, "ect": 403, "tutor": 403, "outsider": 404},
     ),
+    # Local provision: the trust's kept by its coordinators and read by its schools' leaders;
+    # a school's kept by its tutors and read by its headteacher and the trust's coordinators.
+    ("provision_map", lambda c: ["trust", c.trust_a.pk], PROVISION_TRUST_READERS),
+    ("provision_overlaps", lambda c: ["trust", c.trust_a.pk], PROVISION_TRUST_READERS),
+    ("provision_item", lambda c: [_provision_item(c).pk], PROVISION_TRUST_READERS),
+    ("provision_add", lambda c: ["trust", c.trust_a.pk], PROVISION_TRUST_KEEPERS),
+    ("provision_import", lambda c: ["trust", c.trust_a.pk], PROVISION_TRUST_KEEPERS),
+    ("provision_edit", lambda c: [_provision_item(c).pk], PROVISION_TRUST_KEEPERS),
+    ("provision_map", lambda c: ["school", c.school_a.pk], PROVISION_SCHOOL_READERS),
+    ("provision_overlaps", lambda c: ["school", c.school_a.pk], PROVISION_SCHOOL_READERS),
+    ("provision_add", lambda c: ["school", c.school_a.pk], PROVISION_SCHOOL_KEEPERS),
+    # Surveys: the trust's coordinators and evaluators; answering: whoever is invited.
+    ("surveys", lambda c: [c.trust_a.pk], SURVEY_KEEPERS),
+    ("survey", lambda c: [_survey(c).pk], SURVEY_KEEPERS),
+    ("survey_results", lambda c: [_survey(c).pk], SURVEY_KEEPERS),
+    (
+        "survey_answer",
+        lambda c: [_survey(c).waves.get().pk],
+        {
+            "ect": 200,
+            **dict.fromkeys(
+                [
+                    "mentor",
+                    "other_mentor",
+                    "tutor",
+                    "head",
+                    "coordinator",
+                    "author",
+                    "evaluator",
+                    "outsider",
+                    "outsider_ect",
+                ],
+                404,
+            ),
+        },
+    ),
+    ("my_surveys", lambda c: [], {"*": 200}),
+    # Evaluation data: the trust's evaluators only.
+    ("evaluation_export", lambda c: [c.trust_a.pk], EVALUATOR_ONLY),
+    ("evaluation_download", lambda c: [c.trust_a.pk, "csv"], EVALUATOR_ONLY),
 ]
 CAST = [
     "ect",
@@ -588,6 +701,21 @@ POSTS = [
         {"text": ""},
         {"tutor": 200, "mentor": 200},
     ),
+    # Local provision and surveys: only their keepers change them.
+    (
+        "provision_match",
+        lambda c: [_provision_item(c).pk, _provision_match(c).pk],
+        {"status": "confirmed"},
+        {"coordinator": 302},
+    ),
+    ("provision_delete", lambda c: [_provision_item(c).pk], {}, {"coordinator": 302}),
+    (
+        "survey_add_question",
+        lambda c: [_survey(c).pk],
+        {"question-text": "Q2", "question-theme": "time", "question-kind": "likert"},
+        {"coordinator": 302, "evaluator": 302},
+    ),
+    ("survey_answer", lambda c: [_survey(c).waves.get().pk], {"q1": "4"}, {"ect": 200}),
 ]
 
 
@@ -639,6 +767,16 @@ def test_each_role_may_change_only_what_it_may(client, cast, name, args, data, m
     assert not UnitKnown.objects.exists() and not PartDone.objects.exists()
     if name == "group_meetings":
         assert not Event.objects.exists()
+    if expected is None:
+        from provision.models import ProvisionItem, StatementMatch
+        from surveys.models import Question, Response
+
+        if name.startswith("provision"):
+            assert ProvisionItem.objects.exists()
+            assert not StatementMatch.objects.exclude(status="suggested").exists()
+        assert not Response.objects.exists()
+        if name.startswith("survey"):
+            assert Question.objects.count() == 1
 
 
 def test_access_ends_with_the_role_period(client, cast):

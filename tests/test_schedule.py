@@ -19,7 +19,7 @@ from tandem import factories
 SCHEDULE_QUERIES = 14
 # The mentor's home with slots and a trust event: its pathway rows plus the slots, the
 # school's settings and terms, the mentor's schools and the events.
-MENTOR_HOME_QUERIES = 29
+MENTOR_HOME_QUERIES = 30
 FREE_TOGETHER = {("A", 1, "P2"), ("B", 1, "P2")}
 
 

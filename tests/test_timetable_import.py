@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from scheduling import importer
 from scheduling.models import DayPeriod, Lesson, TimetableUpload
-from tandem import factories
+from tandem import factories, imports
 from tandem.imports import ImportRejected
 
 DAY_CSV = b"""day,period,starts,ends,kind
@@ -147,7 +147,7 @@ def test_a_huge_file_is_refused(cast, settings):
 
 
 def test_too_many_rows_are_refused(cast, monkeypatch):
-    monkeypatch.setattr(importer, "MAX_ROWS", 3)
+    monkeypatch.setattr(imports, "MAX_ROWS", 3)
     found = problems_of(lambda: importer.parse_day(cast.school_a, DAY_CSV, "day.csv"))
     assert "the limit is 3" in found[0]
 
