@@ -28,6 +28,7 @@ from demo.timetables import (
     seed_timetables,
     seed_trust_events,
 )
+from demo.wider_system import seed_provision, seed_survey
 from organisations.models import School, Trust, academic_year
 from people.models import Induction, Role
 from tandem import factories
@@ -377,6 +378,10 @@ def build_demo(seed: int = 2026) -> dict[str, str]:
     )
     factories.give_role(evaluator, Role.EVALUATOR, trust=riverside, starts_on=date(2025, 9, 1))
     seed_trust_events(riverside, coordinator, this_year)
+    seed_provision(
+        riverside, coordinator, brookside["school"], brookside["tutor"], programme, this_year
+    )
+    seed_survey(riverside, coordinator, this_year, rng)
     la_coordinator = factories.make_person(
         "Graham Pike", email="coordinator@northshire.example", password=PASSWORD
     )

@@ -123,3 +123,24 @@ def test_it_has_pathways_with_history(logins):
     path = pathways_for([Induction.objects.with_current_details().get(pk=ect.pk)])[ect.pk]
     assert path.sessions_done >= 5
     assert path.this_week is not None
+
+
+def test_it_has_local_provision_with_overlaps_decided_and_a_survey_in_waves(logins, client):
+    from provision.models import Decision, ProvisionItem
+    from provision.overlaps import overlaps_for
+    from surveys.models import Response, Survey
+    from surveys.results import results_for
+
+    riverside = Trust.objects.get(name__startswith="Riverside")
+    items = ProvisionItem.objects.filter(trust=riverside)
+    assert items.count() == 5 and all("(sample)" in i.title for i in items)
+    assert Decision.objects.filter(choice="integrate").exists()
+    assert len(overlaps_for(riverside)) >= 3
+    survey = Survey.objects.get(trust=riverside)
+    start, middle = results_for(survey)
+    assert start.answered >= 20 and 0 < middle.answered < middle.invited
+    assert not start.questions[0].hidden and start.questions[0].mean
+    assert Response.objects.count() == start.answered + middle.answered
+    client.login(email=logins["Evaluator"], password="tandem-demo-2026")
+    page = client.get(f"/surveys/{survey.pk}/results/")
+    assert page.status_code == 200
