@@ -28,6 +28,7 @@ tandem/static/build/tandem.css: assets/tandem.scss node_modules/.installed
 
 demo: export DEBUG = true
 demo: export TASKS_BACKEND = django_tasks.backends.immediate.ImmediateBackend
+demo: export MFA_REQUIRED = false
 demo: install
 	$(PY) manage.py migrate --verbosity 0
 	$(PY) manage.py load_demo

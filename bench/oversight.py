@@ -125,9 +125,10 @@ def load(port: int, path: str, cookie: str, seconds: float, threads: int) -> dic
     }
 
 
-def over_http(pages, cache_seconds: int) -> None:
+def over_http(pages, cache_seconds: int, page_cache: bool = False) -> None:
     """The same pages served by gunicorn (2 workers, production settings) to 8 concurrent
-    clients for SECONDS_EACH seconds each, with the oversight cache off or on."""
+    clients for SECONDS_EACH seconds each: with the oversight cache off or on, or with the
+    page cache (Redis shared by the workers, sessions read from it too)."""
     import subprocess
     import urllib.request
 
@@ -142,6 +143,12 @@ def over_http(pages, cache_seconds: int) -> None:
         "OVERSIGHT_CACHE_SECONDS": str(cache_seconds),
         "DEBUG": "false",
     }
+    if page_cache:
+        env["CACHE_URL"] = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/15")
+        env["PAGE_CACHE_SECONDS"] = "300"
+        import redis
+
+        redis.Redis.from_url(env["CACHE_URL"]).flushdb()
     subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), "collectstatic", "--noinput", "-v0"],
         env=env,
@@ -169,6 +176,8 @@ def over_http(pages, cache_seconds: int) -> None:
             except OSError:
                 time.sleep(0.1)
         cache = f"the oversight cache on ({cache_seconds} s)" if cache_seconds else "no cache"
+        if page_cache:
+            cache = "the page cache on (Redis, pages dropped when their data changes)"
         print(
             f"\nServed by gunicorn over HTTP, 8 concurrent clients, {seconds:.0f} s each, {cache}:"
         )
@@ -234,6 +243,7 @@ def main() -> None:
         )
     over_http(pages, 0)
     over_http(pages, 60)
+    over_http(pages, 0, page_cache=True)
 
 
 if __name__ == "__main__":

@@ -37,6 +37,9 @@ class Access:
     def has(self, role: str) -> bool:
         return bool(self.schools.get(role) or self.trusts.get(role))
 
+    def has_any(self, *roles: str) -> bool:
+        return any(self.has(role) for role in roles)
+
     def school_ids(self, *roles: str) -> set[int]:
         return set().union(*(self.schools.get(role, set()) for role in roles))
 

@@ -7,6 +7,7 @@ environment turns it on, which only `make demo` does.
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from tandem.env import env_bool, env_email, env_int, env_list, env_str
 
@@ -28,6 +29,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
@@ -50,7 +52,7 @@ INSTALLED_APPS = [
     "evaluation",
     "dashboards",
     "demo",
-    "tandem",
+    "tandem.apps.TandemConfig",
 ]
 
 MIDDLEWARE = [
@@ -64,6 +66,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Innermost, so every other middleware still treats a page served from the cache.
+    "tandem.pagecache.PageCacheMiddleware",
+    "accounts.mfa.RequireMFAMiddleware",
 ]
 
 ROOT_URLCONF = "tandem.urls"
@@ -119,6 +124,14 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 
+# A second factor (an authenticator app, with recovery codes) for everyone who reads or signs
+# statutory records or sees across schools: induction tutors, headteachers, coordinators and
+# admins (accounts/mfa.py). On unless the environment turns it off; `make demo` does, so the
+# demo's people can sign in with a password alone.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Tandem"
+MFA_REQUIRED = env_bool("MFA_REQUIRED", default=True)
+
 vars().update(env_email("EMAIL_URL", "console:"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Tandem <tandem@localhost>")
 # Where Tandem is served, for links in emails (pulse checks, digests, reminders).
@@ -159,6 +172,24 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
 # so a large trust's dashboards are worked out once a minute rather than on every view. Off by
 # default: with it on, a change shows on those pages only when the minute is up.
 OVERSIGHT_CACHE_SECONDS = env_int("OVERSIGHT_CACHE_SECONDS", 0)
+
+# A cache shared by every worker: Redis, e.g. redis://127.0.0.1:6379/0. Without it each process
+# keeps its own memory cache. With it, sessions are read from the cache too.
+CACHE_URL = env_str("CACHE_URL", "")
+if CACHE_URL:
+    if not CACHE_URL.startswith(("redis://", "rediss://")):
+        raise ImproperlyConfigured("CACHE_URL must be a redis:// or rediss:// address.")
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# The oversight dashboards served whole from the cache, per session, for at most this many
+# seconds, and dropped as soon as their data changes (tandem/pagecache.py). Needs CACHE_URL:
+# a per-process cache could not tell the other workers that a page is out of date.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
+if PAGE_CACHE_SECONDS and not CACHE_URL:
+    raise ImproperlyConfigured("PAGE_CACHE_SECONDS needs CACHE_URL: a cache every worker shares.")
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)

@@ -8,6 +8,8 @@ os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.Immediat
 
 from tandem.settings import *  # noqa: E402, F403
 
+# The MFA tests switch it on; the rest of the suite signs people in with a password alone.
+MFA_REQUIRED = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
