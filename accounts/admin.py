@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from accounts.models import User
+from accounts.privacy import erase
 
 
 @admin.register(User)
@@ -14,3 +15,10 @@ class UserAdmin(BaseUserAdmin):
         ("Access", {"fields": ["is_active", "is_staff", "is_superuser"]}),
     ]
     add_fieldsets = [(None, {"fields": ["email", "full_name", "password1", "password2"]})]
+    actions = ["erase_people"]
+
+    @admin.action(description="Erase their data (statutory records are kept six years)")
+    def erase_people(self, request, queryset):
+        for person in queryset:
+            erase(person, by=request.user)
+        self.message_user(request, f"Erased {queryset.count()} people.")

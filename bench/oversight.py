@@ -71,11 +71,10 @@ def timed(client: Client, url: str) -> tuple[list[float], int]:
 
 def session_cookie(user) -> str:
     """A signed-in session for `user`, as the browser would hold it."""
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
-
     from allauth.mfa.models import Authenticator
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
 
     # Production settings ask these roles for a second factor: the session is one that gave
     # it at sign-in, as accounts/mfa.py records.

@@ -24,6 +24,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("dashboards.urls")),
+    path("", include("accounts.urls")),
     path("", include("people.urls")),
     path("", include("organisations.urls")),
     path("", include("coaching.urls")),

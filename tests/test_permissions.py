@@ -588,6 +588,9 @@ MATRIX = [
         },
     ),
     ("my_surveys", lambda c: [], {"*": 200}),
+    # Everyone reads and downloads their own data, and only their own.
+    ("my_data", lambda c: [], {"*": 200}),
+    ("my_data_download", lambda c: [], {"*": 200}),
     # Evaluation data: the trust's evaluators only.
     ("evaluation_export", lambda c: [c.trust_a.pk], EVALUATOR_ONLY),
     ("evaluation_download", lambda c: [c.trust_a.pk, "csv"], EVALUATOR_ONLY),
