@@ -10,8 +10,9 @@ from django.shortcuts import redirect, render
 
 from audit.log import audited
 from audit.models import AuditEvent
+from people import services
 from people.forms import AddRoleForm, ChangeMentorForm, EndRoleForm, InductionForm
-from people.models import Induction, Mentorship, Role, RolePeriod
+from people.models import Mentorship, Role, RolePeriod
 from programmes.models import Programme
 from tandem import permissions
 
@@ -86,27 +87,7 @@ def add_role(request: HttpRequest, pk: int) -> HttpResponse:
     form = AddRoleForm(request.POST or None, school=school)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        with transaction.atomic():
-            person = form.person or User.objects.create_user(
-                email=data["email"], full_name=data["full_name"], password=None
-            )
-            RolePeriod.objects.create(
-                person=person,
-                role=data["role"],
-                school=school,
-                starts_on=data["starts_on"],
-                ends_on=data["ends_on"],
-                fte=data["fte"],
-            )
-            new_induction = None
-            if data["role"] == Role.ECT and not Induction.objects.filter(ect=person).exists():
-                new_induction = Induction.objects.create(
-                    ect=person,
-                    started_on=data["starts_on"],
-                    phase=data["phase"],
-                    subjects=[s.strip() for s in data["subjects"].split(",") if s.strip()],
-                    ite_provider=data["ite_provider"],
-                )
+        person, new_induction = services.add_role(school, data, form.person)
         messages.success(request, f"{person} added as {Role(data['role']).label.lower()}.")
         if new_induction is not None:
             # A new ECT needs a programme next.

@@ -531,3 +531,27 @@ def get_invited_wave_for(user, pk: int):
 # Evaluation exports: pseudonymous and aggregated, for the trust's evaluators only.
 def get_evaluation_trust_for(user, pk: int) -> Trust:
     return get_trust_for(user, pk, Role.EVALUATOR)
+
+
+# The API. A token acts for its trust or LA only, within the scopes it was given; the objects
+# it may reach are found here, by the same rules as the pages: another organisation's school
+# is not found (404), a missing scope is refused (403).
+def can_manage_api_tokens(user, trust: Trust) -> bool:
+    return trust.pk in access_for(user).trust_ids(Role.COORDINATOR)
+
+
+def require_scope(token, scope: str) -> None:
+    if scope not in token.scopes:
+        raise PermissionDenied(f"This token does not have the '{scope}' scope.")
+
+
+def api_schools(token) -> QuerySet[School]:
+    return School.objects.filter(trust_id=token.trust_id)
+
+
+def get_api_school(token, pk: int, scope: str) -> School:
+    require_scope(token, scope)
+    school = api_schools(token).filter(pk=pk).first()
+    if school is None:
+        raise Http404("No such school")
+    return school

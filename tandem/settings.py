@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "provision",
     "surveys",
     "evaluation",
+    "api",
     "dashboards",
     "demo",
     "tandem.apps.TandemConfig",

@@ -39,6 +39,7 @@ urlpatterns = [
     path("", include("provision.urls")),
     path("", include("surveys.urls")),
     path("", include("evaluation.urls")),
+    path("", include("api.urls")),
     path("", include("frameworks.urls")),
     path("", include("programmes.urls")),
 ]

@@ -590,6 +590,12 @@ MATRIX = [
     ("my_surveys", lambda c: [], {"*": 200}),
     # Everyone reads and downloads their own data, and only their own.
     ("my_data", lambda c: [], {"*": 200}),
+    # API tokens: the trust's coordinators (the API itself: tests/test_api.py).
+    (
+        "api_tokens",
+        lambda c: [c.trust_a.pk],
+        {**dict.fromkeys(TRUST_A_INSIDERS, 403), "coordinator": 200, **OUTSIDERS},
+    ),
     ("my_data_download", lambda c: [], {"*": 200}),
     # Evaluation data: the trust's evaluators only.
     ("evaluation_export", lambda c: [c.trust_a.pk], EVALUATOR_ONLY),
