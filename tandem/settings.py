@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django_htmx",
     "csp",
     "django_tasks",
@@ -136,6 +138,12 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # admins (accounts/mfa.py). On unless the environment turns it off; `make demo` does, so the
 # demo's people can sign in with a password alone.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Single sign-on: each organisation's Microsoft Entra ID or Google Workspace, set up as an
+# OpenID Connect app in the admin (docs/sso.md); invite-only like every other way in.
+SOCIALACCOUNT_ADAPTER = "accounts.adapter.OrganisationSSOAdapter"
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_ONLY = False
 MFA_TOTP_ISSUER = "Tandem"
 MFA_REQUIRED = env_bool("MFA_REQUIRED", default=True)
 
