@@ -16,8 +16,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from organisations.models import Term
+from people.models import Role
 from scheduling.models import ScheduleSettings, Slot, TrustEvent, settings_for
 from scheduling.solver.schema import DAYS
+from tandem import permissions
 
 LONDON = ZoneInfo("Europe/London")
 # A review meeting is held in the fortnight before its record is due.
@@ -117,8 +119,13 @@ def slots_of(user) -> list[Slot]:
         Q(mentorship__starts_on__lte=today)
         & (Q(mentorship__ends_on__isnull=True) | Q(mentorship__ends_on__gte=today))
     )
+    # Only the schools where the person holds one of these roles today (known already, from
+    # the permissions module): narrowing by the slot's own indexed school first saves a scan
+    # of every slot in the country for the OR across joined tables below.
+    schools = permissions.access_for(user).school_ids(Role.ECT, Role.MENTOR, Role.INDUCTION_TUTOR)
     return list(
-        Slot.objects.filter(Q(mentorship__mentor=user) | Q(induction__ect=user) | Q(tutor=user))
+        Slot.objects.filter(school__in=schools)
+        .filter(Q(mentorship__mentor=user) | Q(induction__ect=user) | Q(tutor=user))
         .filter(current_mentorship)
         .select_related("period", "school", "induction__ect", "mentorship__mentor", "tutor")
         .order_by("pk")
