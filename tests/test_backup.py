@@ -30,6 +30,16 @@ def data(cast):
         trust=cast.trust_a, title="S", audience=["ect"], created_by=cast.coordinator
     )
     add_sample_questions(survey)
+    # A link made and undone leaves a gap in the many-to-many table's ids, as real use
+    # does: a restore must still give every row its old id.
+    from frameworks.models import Statement
+    from programmes.models import Session
+
+    session = Session.objects.first()
+    undone, kept = Statement.objects.exclude(sessions=session)[:2]
+    session.statements.add(undone)
+    session.statements.add(kept)
+    session.statements.remove(undone)
     return cast
 
 
