@@ -18,27 +18,16 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-URL = os.environ.get("BENCH_DATABASE_URL")
-if not URL or not URL.startswith("postgres"):
-    raise SystemExit("Set BENCH_DATABASE_URL to the PostgreSQL database of generate_national.")
-os.environ["DATABASE_URL"] = URL
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tandem.test_settings")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import django  # noqa: E402
+# Sets Django up on BENCH_DATABASE_URL (the national data), as the oversight benchmark does.
 import django.conf  # noqa: E402
-
-django.setup()
-
 from django.db.models import Count  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
-from bench.oversight import session_cookie  # noqa: E402
+from bench.oversight import ROOT, serve, session_cookie  # noqa: E402
 from organisations.models import Trust  # noqa: E402
 from people.models import Induction, Mentorship, Role, RolePeriod  # noqa: E402
 
@@ -123,32 +112,7 @@ def main() -> None:
         "PAGE_CACHE_SECONDS": "300",
         "LOAD_PEOPLE": str(roster),
     }
-    subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "collectstatic", "--noinput", "-v0"],
-        env=env,
-        check=True,
-    )
-    server = subprocess.Popen(
-        [
-            str(ROOT / ".venv/bin/gunicorn"),
-            "tandem.wsgi",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            "3",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
+    with serve(env, PORT, workers=3):
         subprocess.run(
             [
                 str(ROOT / ".venv/bin/locust"),
@@ -173,9 +137,6 @@ def main() -> None:
             check=False,
             capture_output=True,
         )
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     with open(workdir / "load_stats.csv", newline="") as f:
         rows = list(csv.DictReader(f))
     print(f"{USERS} users for {RUN_TIME} against gunicorn (3 workers) on PostgreSQL, page cache on")

@@ -19,8 +19,11 @@ Run:
 
 import os
 import statistics
+import subprocess
 import sys
 import time
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -132,13 +135,45 @@ def load(port: int, path: str, cookie: str, seconds: float, threads: int) -> dic
     }
 
 
+@contextmanager
+def serve(env: dict, port: int, workers: int):
+    """gunicorn serving Tandem with `env` on loopback until the block ends."""
+    subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "collectstatic", "--noinput", "-v0"],
+        env=env,
+        check=True,
+    )
+    server = subprocess.Popen(
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "tandem.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def over_http(pages, cache_seconds: int, page_cache: bool = False) -> None:
     """The same pages served by gunicorn (2 workers, production settings) to 8 concurrent
     clients for SECONDS_EACH seconds each: with the oversight cache off or on, or with the
     page cache (Redis shared by the workers, sessions read from it too)."""
-    import subprocess
-    import urllib.request
-
     seconds = float(os.environ.get("SECONDS_EACH", "8"))
     port = 8799
     env = {
@@ -156,32 +191,7 @@ def over_http(pages, cache_seconds: int, page_cache: bool = False) -> None:
         import redis
 
         redis.Redis.from_url(env["CACHE_URL"]).flushdb()
-    subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "collectstatic", "--noinput", "-v0"],
-        env=env,
-        check=True,
-    )
-    server = subprocess.Popen(
-        [
-            str(ROOT / ".venv/bin/gunicorn"),
-            "tandem.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
+    with serve(env, port, workers=2):
         cache = f"the oversight cache on ({cache_seconds} s)" if cache_seconds else "no cache"
         if page_cache:
             cache = "the page cache on (Redis, pages dropped when their data changes)"
@@ -201,9 +211,6 @@ def over_http(pages, cache_seconds: int, page_cache: bool = False) -> None:
                 f"{label:28} {result['p50']:8.1f} {result['p95']:8.1f} {result['rate']:8.1f} "
                 f"{result['errors']:7d} {result['rate'] / baseline:10.1%}"
             )
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def main() -> None:
