@@ -26,6 +26,10 @@ class ItemForm(GovukModelForm):
             "ends_on": DateInput(),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["induction_year"].choices = [("", "Either year"), (1, "Year 1"), (2, "Year 2")]
+
     def clean(self):
         data = super().clean()
         starts, ends = data.get("starts_on"), data.get("ends_on")

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils import timezone
 
-from surveys.models import LIKERT, Audience, Question, Survey, Wave
+from surveys.models import LIKERT, THEMES, Audience, Question, Survey, Wave
 from tandem.forms import DateInput, GovukForm, GovukModelForm
 
 
@@ -37,6 +37,10 @@ class QuestionForm(GovukModelForm):
         model = Question
         fields = ["text", "theme", "kind"]
         widgets = {"kind": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = [("", "Choose a theme"), *THEMES]
 
     def clean(self):
         data = super().clean()

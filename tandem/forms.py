@@ -55,6 +55,10 @@ class GovukMixin:
                 field.widget.template_name = "forms/widgets/govuk_checkboxes.html"
             elif isinstance(field.widget, forms.RadioSelect):
                 field.widget.template_name = "forms/widgets/govuk_radios.html"
+                if field.required and hasattr(field, "choices"):
+                    # A model field's choices come with Django's "---------" for a select;
+                    # as a radio button it would be an option nobody may choose.
+                    field.choices = [(k, v) for k, v in field.choices if k not in ("", None)]
 
 
 class GovukForm(GovukMixin, forms.Form):
