@@ -193,12 +193,7 @@ def add_person(request, school_id: int, payload: RoleIn):
             for message in messages
         ]
         return Status(422, {"detail": "Nothing was changed.", "problems": problems})
-    add_role(school, form.cleaned_data, form.person)
-    period = (
-        RolePeriod.objects.filter(school=school, person__email=form.cleaned_data["email"])
-        .select_related("person")
-        .latest("pk")
-    )
+    period, _ = add_role(school, form.cleaned_data, form.person)
     return Status(201, _role_out(period))
 
 

@@ -54,12 +54,8 @@ ARROW = {
 }
 
 
-def _c(name, kind, description) -> Column:
-    return Column(name, kind, description)
-
-
-ECT = _c("ect", "string", "Pseudonym of the ECT: the same in every table of this export")
-SCHOOL = _c(
+ECT = Column("ect", "string", "Pseudonym of the ECT: the same in every table of this export")
+SCHOOL = Column(
     "school",
     "string",
     f"Pseudonym of the ECT's school; empty where the school has fewer than {MIN_GROUP} ECTs "
@@ -131,14 +127,16 @@ def _engagement(inductions, ect, school, school_of, today) -> Table:
         [
             ECT,
             SCHOOL,
-            _c("induction_year", "integer", "1 or 2, on the day of the export"),
-            _c("phase", "string", "The ECT's phase: primary, secondary, early-years or special"),
-            _c("part_time", "boolean", "Works less than full time"),
-            _c("sessions_started", "integer", "Programme sessions with at least one part done"),
-            _c("parts_done", "integer", "Study parts marked done"),
-            _c("study_minutes", "integer", "Minutes of study recorded on the parts done"),
-            _c("parts_useful", "integer", "Parts the ECT marked useful"),
-            _c("parts_not_relevant", "integer", "Parts the ECT marked not relevant now"),
+            Column("induction_year", "integer", "1 or 2, on the day of the export"),
+            Column(
+                "phase", "string", "The ECT's phase: primary, secondary, early-years or special"
+            ),
+            Column("part_time", "boolean", "Works less than full time"),
+            Column("sessions_started", "integer", "Programme sessions with at least one part done"),
+            Column("parts_done", "integer", "Study parts marked done"),
+            Column("study_minutes", "integer", "Minutes of study recorded on the parts done"),
+            Column("parts_useful", "integer", "Parts the ECT marked useful"),
+            Column("parts_not_relevant", "integer", "Parts the ECT marked not relevant now"),
         ],
         rows,
     )
@@ -173,11 +171,11 @@ def _coaching(inductions, ect) -> Table:
         "One row per ECT and month with any coaching recorded: how often, not what was said.",
         [
             ECT,
-            _c("month", "string", "Calendar month, YYYY-MM"),
-            _c("meetings", "integer", "Mentor meetings recorded"),
-            _c("meeting_minutes", "integer", "Minutes of those meetings"),
-            _c("observations", "integer", "Observations recorded"),
-            _c("targets_set", "integer", "Development targets set"),
+            Column("month", "string", "Calendar month, YYYY-MM"),
+            Column("meetings", "integer", "Mentor meetings recorded"),
+            Column("meeting_minutes", "integer", "Minutes of those meetings"),
+            Column("observations", "integer", "Observations recorded"),
+            Column("targets_set", "integer", "Development targets set"),
         ],
         rows,
     )
@@ -215,13 +213,15 @@ def _pulse(trust) -> Table:
         f"Weekly pulse checks across the trust by role; weeks with fewer than {MIN_GROUP} "
         "people are suppressed.",
         [
-            _c("week_of", "date", "Monday of the week answered for"),
-            _c("role", "string", "ect or mentor"),
-            _c("suppressed", "boolean", f"True where fewer than {MIN_GROUP} people answered"),
-            _c("people", "integer", "People who answered"),
-            _c("workload_mean", "number", "Mean of 'my workload is manageable', 1 to 5"),
-            _c("confidence_mean", "number", "Mean of 'I feel confident in my teaching', 1 to 5"),
-            _c("supported_mean", "number", "Mean of 'I feel supported', 1 to 5"),
+            Column("week_of", "date", "Monday of the week answered for"),
+            Column("role", "string", "ect or mentor"),
+            Column("suppressed", "boolean", f"True where fewer than {MIN_GROUP} people answered"),
+            Column("people", "integer", "People who answered"),
+            Column("workload_mean", "number", "Mean of 'my workload is manageable', 1 to 5"),
+            Column(
+                "confidence_mean", "number", "Mean of 'I feel confident in my teaching', 1 to 5"
+            ),
+            Column("supported_mean", "number", "Mean of 'I feel supported', 1 to 5"),
         ],
         rows,
     )
@@ -293,9 +293,11 @@ def _surveys(trust) -> list[Table]:
         if len(answers) >= MIN_GROUP
         for text in sorted(answers)
     ]
-    survey_col = _c("survey", "string", "The survey's title")
-    wave_col = _c("wave", "string", "The wave's name")
-    question_col = _c("question", "string", "Question code (q1, q2...) as listed in questions.csv")
+    survey_col = Column("survey", "string", "The survey's title")
+    wave_col = Column("wave", "string", "The wave's name")
+    question_col = Column(
+        "question", "string", "Question code (q1, q2...) as listed in questions.csv"
+    )
     return [
         Table(
             "survey_waves",
@@ -304,10 +306,10 @@ def _surveys(trust) -> list[Table]:
             [
                 survey_col,
                 wave_col,
-                _c("opens_on", "date", "The day the wave opened"),
-                _c("role", "string", "ect, mentor or tutor"),
-                _c("invited", "integer", "People invited"),
-                _c("answered", "integer", "People who answered"),
+                Column("opens_on", "date", "The day the wave opened"),
+                Column("role", "string", "ect, mentor or tutor"),
+                Column("invited", "integer", "People invited"),
+                Column("answered", "integer", "People who answered"),
             ],
             wave_rows,
         ),
@@ -318,11 +320,15 @@ def _surveys(trust) -> list[Table]:
             [
                 survey_col,
                 wave_col,
-                _c("respondent", "string", "Pseudonym of the person: the same as 'ect' elsewhere"),
-                _c("role", "string", "ect, mentor or tutor"),
+                Column(
+                    "respondent", "string", "Pseudonym of the person: the same as 'ect' elsewhere"
+                ),
+                Column("role", "string", "ect, mentor or tutor"),
                 question_col,
-                _c("theme", "string", "The question's theme"),
-                _c("answer", "string", "1 to 5 for agree-or-disagree questions, else the option"),
+                Column("theme", "string", "The question's theme"),
+                Column(
+                    "answer", "string", "1 to 5 for agree-or-disagree questions, else the option"
+                ),
             ],
             closed,
         ),
@@ -330,7 +336,7 @@ def _surveys(trust) -> list[Table]:
             "survey_free_text",
             f"Free-text answers, unlinked from respondents and sorted, only where {MIN_GROUP} "
             "or more people answered; emails and the names of the trust's people are blanked.",
-            [survey_col, wave_col, question_col, _c("answer", "string", "The answer")],
+            [survey_col, wave_col, question_col, Column("answer", "string", "The answer")],
             free,
         ),
         Table(
@@ -339,9 +345,9 @@ def _surveys(trust) -> list[Table]:
             [
                 survey_col,
                 question_col,
-                _c("theme", "string", "Theme"),
-                _c("kind", "string", "likert, choice or text"),
-                _c("text", "string", "The question as asked"),
+                Column("theme", "string", "Theme"),
+                Column("kind", "string", "likert, choice or text"),
+                Column("text", "string", "The question as asked"),
             ],
             [
                 {
@@ -362,10 +368,10 @@ def dictionary(tables: list[Table]) -> Table:
         "data_dictionary",
         "What every column of every table means.",
         [
-            _c("table", "string", "File name without extension"),
-            _c("column", "string", "Column name"),
-            _c("type", "string", "string, integer, number, boolean or date"),
-            _c("description", "string", "What it holds"),
+            Column("table", "string", "File name without extension"),
+            Column("column", "string", "Column name"),
+            Column("type", "string", "string, integer, number, boolean or date"),
+            Column("description", "string", "What it holds"),
         ],
         [
             {"table": t.name, "column": c.name, "type": c.type, "description": c.description}

@@ -8,13 +8,15 @@ from people.models import Induction, Role, RolePeriod
 
 
 @transaction.atomic
-def add_role(school: School, data: dict, person: User | None) -> tuple[User, Induction | None]:
+def add_role(
+    school: School, data: dict, person: User | None
+) -> tuple[RolePeriod, Induction | None]:
     """Give `person` (or a new person, from the data) a role at the school; a new ECT gets an
-    induction. `data` is AddRoleForm's cleaned data."""
+    induction. `data` is AddRoleForm's cleaned data. Returns the role and any new induction."""
     person = person or User.objects.create_user(
         email=data["email"], full_name=data["full_name"], password=None
     )
-    RolePeriod.objects.create(
+    period = RolePeriod.objects.create(
         person=person,
         role=data["role"],
         school=school,
@@ -31,4 +33,4 @@ def add_role(school: School, data: dict, person: User | None) -> tuple[User, Ind
             subjects=[s.strip() for s in data["subjects"].split(",") if s.strip()],
             ite_provider=data["ite_provider"],
         )
-    return person, new_induction
+    return period, new_induction

@@ -87,7 +87,8 @@ def add_role(request: HttpRequest, pk: int) -> HttpResponse:
     form = AddRoleForm(request.POST or None, school=school)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        person, new_induction = services.add_role(school, data, form.person)
+        period, new_induction = services.add_role(school, data, form.person)
+        person = period.person
         messages.success(request, f"{person} added as {Role(data['role']).label.lower()}.")
         if new_induction is not None:
             # A new ECT needs a programme next.

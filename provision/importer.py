@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 
-from provision.models import Audience, ProvisionItem
+from provision.models import Audience, ProvisionItem, owner_kind
 from provision.suggest import suggest
 from tandem.imports import ImportRejected, Problem, read_table, require_columns
 
@@ -106,11 +106,10 @@ def parse(data: bytes, filename: str) -> list[Row]:
 
 @transaction.atomic
 def save(rows: list[Row], *, owner, user) -> list[ProvisionItem]:
-    owner_field = "trust" if owner.__class__.__name__ == "Trust" else "school"
     items = []
     for row in rows:
         item = ProvisionItem.objects.create(
-            **{owner_field: owner},
+            **{owner_kind(owner): owner},
             title=row.title,
             description=row.description,
             audience=row.audience,

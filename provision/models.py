@@ -17,6 +17,11 @@ from organisations.models import School, Trust
 from programmes.models import Session
 
 
+def owner_kind(owner: Trust | School) -> str:
+    """The field (and URL word) an item's owner goes in: 'trust' or 'school'."""
+    return "trust" if isinstance(owner, Trust) else "school"
+
+
 class Audience(models.TextChoices):
     ECTS = "ects", "Early career teachers"
     MENTORS = "mentors", "Mentors"

@@ -17,7 +17,7 @@ from django.utils import timezone
 from organisations.models import School, Trust
 from people.models import Induction, Role, RolePeriod
 from programmes.models import Programme, Session
-from provision.models import Decision, ProvisionItem, StatementMatch
+from provision.models import Decision, ProvisionItem, StatementMatch, owner_kind
 
 AUTUMN, SPRING, SUMMER = "autumn", "spring", "summer"
 TERM_NAMES = {AUTUMN: "Autumn", SPRING: "Spring", SUMMER: "Summer"}
@@ -98,7 +98,7 @@ def overlaps_for(owner: Trust | School, today: date | None = None) -> list[Overl
     number of queries."""
     today = today or timezone.localdate()
     items = list(
-        ProvisionItem.objects.filter(**{"trust" if isinstance(owner, Trust) else "school": owner})
+        ProvisionItem.objects.filter(**{owner_kind(owner): owner})
         .filter(audience__in=["ects", "both"])
         .prefetch_related(
             "matches__statement",
@@ -167,6 +167,11 @@ def overlaps_for(owner: Trust | School, today: date | None = None) -> list[Overl
     return overlaps
 
 
+def _reaching(school_ids: set[int], trust_ids: set[int]):
+    """Items kept by these schools or by these trusts."""
+    return ProvisionItem.objects.filter(Q(school__in=school_ids) | Q(trust__in=trust_ids))
+
+
 def _in_scope(item: ProvisionItem, school: School | None) -> bool:
     if school is None:
         return False
@@ -184,7 +189,7 @@ def covered_sessions(inductions: list[Induction], today: date) -> dict[int, dict
     trust_ids = {s.trust_id for s in schools.values() if s and s.trust_id}
     if not school_ids:
         return {}
-    items = ProvisionItem.objects.filter(Q(school__in=school_ids) | Q(trust__in=trust_ids))
+    items = _reaching(school_ids, trust_ids)
     history = latest_decisions(items)
     if not history:
         return {}
@@ -227,9 +232,7 @@ def local_training_for(induction: Induction, today: date) -> list[LocalTraining]
     year = induction.year(today)
     items = [
         item
-        for item in ProvisionItem.objects.filter(
-            Q(school=school) | Q(trust_id=school.trust_id) if school.trust_id else Q(school=school)
-        )
+        for item in _reaching({school.pk}, {school.trust_id} - {None})
         if item.for_ects and item.induction_year in (None, year)
     ]
     history = latest_decisions(items)

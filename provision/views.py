@@ -14,26 +14,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from organisations.models import Trust
 from programmes.models import Session
 from provision import importer
 from provision.forms import AddStatementForm, DecisionForm, ItemForm, UploadForm
-from provision.models import Decision, ProvisionItem, StatementMatch
+from provision.models import Decision, ProvisionItem, StatementMatch, owner_kind
 from provision.overlaps import TERM_NAMES, dropped_items, latest_decisions, overlaps_for
 from provision.suggest import framework_for, programmes_for, sessions_covering, suggest
 from tandem import permissions
 from tandem.imports import ImportRejected
 
 IMPORT_SALT = "provision-import"
-
-
-def _owner_field(owner) -> str:
-    return "trust" if isinstance(owner, Trust) else "school"
-
-
-def _back(owner) -> tuple[str, str]:
-    kind = _owner_field(owner)
-    return kind, owner.pk
 
 
 @login_required
@@ -88,7 +78,7 @@ def edit_item(request: HttpRequest, pk: int) -> HttpResponse:
             suggest(item)  # the words changed, so the open suggestions may too
         messages.success(request, f"Saved {item.title}.")
         return redirect("provision_item", item.pk)
-    kind, _ = _back(item.owner)
+    kind = owner_kind(item.owner)
     return render(
         request,
         "provision/item_form.html",
@@ -100,7 +90,7 @@ def edit_item(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def delete_item(request: HttpRequest, pk: int) -> HttpResponse:
     item, _ = permissions.get_provision_item_for(request.user, pk, manage=True)
-    kind, owner_pk = _back(item.owner)
+    kind, owner_pk = owner_kind(item.owner), item.owner.pk
     if item.decisions.exists():
         messages.error(
             request,
@@ -119,7 +109,7 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
     matches = list(item.matches.select_related("statement__area"))
     framework = framework_for(item.owner)
     add_form = AddStatementForm(framework=framework, exclude=[m.statement_id for m in matches])
-    kind, _ = _back(item.owner)
+    kind = owner_kind(item.owner)
     return render(
         request,
         "provision/item.html",
@@ -255,7 +245,7 @@ def overlaps(request: HttpRequest, kind: str, pk: str) -> HttpResponse:
 @require_POST
 def decide(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
     item, _ = permissions.get_provision_item_for(request.user, pk, manage=True)
-    kind, owner_pk = _back(item.owner)
+    kind, owner_pk = owner_kind(item.owner), item.owner.pk
     overlap = next(
         (
             o

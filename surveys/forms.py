@@ -98,10 +98,7 @@ class AnswerForm(GovukForm):
                 )
             field.label = q.text
             self.fields[q.code] = field
-        # GovukMixin set the GOV.UK radios before these fields existed.
-        for field in self.fields.values():
-            if isinstance(field.widget, forms.RadioSelect):
-                field.widget.template_name = "forms/widgets/govuk_radios.html"
+        self.govuk_widgets()
 
     def answers(self) -> dict:
         return {k: v for k, v in self.cleaned_data.items() if v not in (None, "")}

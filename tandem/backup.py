@@ -8,7 +8,6 @@ one transaction: a damaged or foreign file changes nothing. `manage.py backup` a
 """
 
 import gzip
-import io
 import json
 
 from django.apps import apps
@@ -87,9 +86,3 @@ def snapshot() -> dict[str, list]:
         model._meta.db_table: list(model._base_manager.order_by("pk").values_list())
         for model in all_models()
     }
-
-
-def to_bytes() -> bytes:
-    buffer = io.BytesIO()
-    backup(buffer)
-    return buffer.getvalue()

@@ -50,6 +50,10 @@ class GovukMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.govuk_widgets()
+
+    def govuk_widgets(self) -> None:
+        """Apply the GOV.UK markup; call again after adding fields."""
         for field in self.fields.values():
             if isinstance(field.widget, forms.CheckboxSelectMultiple):
                 field.widget.template_name = "forms/widgets/govuk_checkboxes.html"

@@ -24,7 +24,7 @@ setting refuses to switch it on without one (see tandem/settings.py).
 import hashlib
 
 from django.conf import settings
-from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.core.cache import caches
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -100,13 +100,14 @@ class PageCacheMiddleware:
         return _private(response)
 
     def _key(self, request) -> str | None:
-        if request.method != "GET" or _messages_waiting(request):
+        if request.method != "GET":
             return None
         try:
             match = resolve(request.path_info)
         except Resolver404:
             return None
-        if match.url_name not in CACHED_VIEWS:
+        # Only now read the session: other pages must not pay for it here.
+        if match.url_name not in CACHED_VIEWS or _messages_waiting(request):
             return None
         user_id = request.session.get(SESSION_KEY)
         if user_id is None:
@@ -163,7 +164,7 @@ def scopes_of(instance) -> set[str] | None:
         return (
             {trust_scope(instance.trust_id)} if instance.trust_id else {school_scope(instance.pk)}
         )
-    if isinstance(instance, settings_user_model()):
+    if isinstance(instance, get_user_model()):
         people = {instance.pk}
         schools, trusts = _organisations_of_people(people)
         return {person_scope(instance.pk)} | _org_scopes(schools, trusts)
@@ -197,12 +198,6 @@ def scopes_of(instance) -> set[str] | None:
         # Placed by person alone (a notification, a preference) or not at all.
         return scopes if person_id else None
     return scopes
-
-
-def settings_user_model():
-    from django.contrib.auth import get_user_model
-
-    return get_user_model()
 
 
 def _organisations_of_people(people: set[int]) -> tuple[set[int], set[int]]:

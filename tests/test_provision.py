@@ -13,7 +13,7 @@ from pathways.plans import pathway_for
 from programmes.models import Session
 from provision import labelled
 from provision.matching import Matcher, Target, accuracy, keyword_baseline
-from provision.models import Decision, ProvisionItem, StatementMatch
+from provision.models import Decision, ProvisionItem, StatementMatch, owner_kind
 from provision.overlaps import covered_sessions, overlaps_for, terms_between
 from provision.suggest import suggest
 from tandem import factories
@@ -108,9 +108,8 @@ def _session(cast, slug):
 
 def make_item(cast, *, owner=None, codes=("7.4",), day=date(2026, 10, 1), **fields):
     owner = owner or cast.trust_a
-    field = "trust" if owner.__class__.__name__ == "Trust" else "school"
     item = ProvisionItem.objects.create(
-        **{field: owner},
+        **{owner_kind(owner): owner},
         title=fields.pop("title", "Behaviour twilight"),
         description=fields.pop("description", "Routines for entering and leaving the room."),
         starts_on=day,
